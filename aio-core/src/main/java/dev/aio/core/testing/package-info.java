@@ -1,0 +1,5 @@
+/**
+ * Test doubles that ship with aio so that host applications can test their pipelines the way
+ * aio tests its own: {@link dev.aio.core.testing.ManualTimeSource} instead of sleeping.
+ */
+package dev.aio.core.testing;
