@@ -38,7 +38,7 @@ public record StageReport(String name, StageKind kind, long in, long out, long f
         if (unfinished() != 0) {
             s.append(" unfinished=").append(unfinished());
         }
-        if (emitted != out) {
+        if (kind == StageKind.FLAT_MAP || kind == StageKind.BATCH || kind == StageKind.UNBATCH) {
             s.append(" emitted=").append(emitted);
         }
         if (retries > 0) {

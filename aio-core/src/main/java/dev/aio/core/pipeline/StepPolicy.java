@@ -328,18 +328,18 @@ public final class StepPolicy {
         }
         spec.put("maxAttempts", s.maxAttempts);
         if (s.maxAttempts > 1) {
-            spec.put("backoff", Map.of("initialMillis", s.initialBackoff.toMillis(), "multiplier", s.backoffMultiplier,
-                    "maxMillis", s.maxBackoff.toMillis(), "jitter", s.jitter));
+            spec.put("backoff", ordered("initialMillis", s.initialBackoff.toMillis(), "multiplier",
+                    s.backoffMultiplier, "maxMillis", s.maxBackoff.toMillis(), "jitter", s.jitter));
             spec.put("retryOn", s.classifier.toString());
         }
         if (s.timeout != null) {
             spec.put("timeoutMillis", s.timeout.toMillis());
         }
         if (s.ratePermits > 0) {
-            spec.put("rateLimit", Map.of("permits", s.ratePermits, "periodMillis", s.ratePeriod.toMillis()));
+            spec.put("rateLimit", ordered("permits", s.ratePermits, "periodMillis", s.ratePeriod.toMillis()));
         }
         if (s.breakerFailureRatePercent > 0) {
-            spec.put("circuitBreaker", Map.of("failureRatePercent", s.breakerFailureRatePercent,
+            spec.put("circuitBreaker", ordered("failureRatePercent", s.breakerFailureRatePercent,
                     "window", s.breakerWindow, "openForMillis", s.breakerOpenFor.toMillis()));
         }
         if (s.bulkheadMaxConcurrent > 0) {
@@ -349,6 +349,14 @@ public final class StepPolicy {
             spec.put("maxWaitMillis", s.maxWait.toMillis());
         }
         return java.util.Collections.unmodifiableMap(spec);
+    }
+
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     /** A short human-readable form, such as {@code retry 5, timeout PT30S, breaker 50%/20}. */

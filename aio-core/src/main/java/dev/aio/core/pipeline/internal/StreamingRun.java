@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 final class StreamingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.aio.pipeline");
+    /** Dead letters logged one by one per run; beyond this the log would drown the signal. */
+    private static final long LOGGED_DEAD_LETTERS = 100;
 
     final Engine engine;
     final String runId = UUID.randomUUID().toString();
@@ -229,7 +231,14 @@ final class StreamingRun {
         } finally {
             lock.unlock();
         }
-        LOG.warn("pipeline '{}' run {}: {}", engine.name, runId, letter);
+        long count = deadLetterCount.get();
+        if (count <= LOGGED_DEAD_LETTERS) {
+            LOG.warn("pipeline '{}' run {}: {}", engine.name, runId, letter);
+            if (count == LOGGED_DEAD_LETTERS) {
+                LOG.warn("pipeline '{}' run {}: {} dead letters logged; further ones are counted in the run report "
+                        + "and sent to the dead-letter sink, not logged", engine.name, runId, count);
+            }
+        }
         if (deadLetterSink != null) {
             try {
                 deadLetterSink.accept(letter);
