@@ -1,7 +1,6 @@
 /**
- * Small, runnable programs that show how a host application drives aio through its public
- * API. They are compiled and run by the build, so they stay in step with the code they show;
- * run the main demo with {@code mvn -pl aio-examples exec:java}. The examples land with their
- * own issues.
+ * Runnable, tested examples of aio. {@link dev.aio.examples.CoreDemo} is the core demo that the
+ * README's first command runs: the pipeline engine over sample documents, with a dead letter, a
+ * run report, a Mermaid diagram and an answer with citations.
  */
 package dev.aio.examples;

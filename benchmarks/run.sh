@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Builds (if needed) and runs the JMH benchmarks, writes JSON results and prints the summary.
+#
+#   benchmarks/run.sh [quick|full] [JMH args...]
+#
+# quick: 1 fork, 3 x 1 s warmup, 5 x 1 s measurement (what reviewers run; < 5 min on 2 cores).
+# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement (what the README's numbers come from).
+# Extra arguments go to JMH after the mode's settings, e.g. a benchmark regex:
+#   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall' -p stages=5
+# Results: benchmarks/target/results-<mode>.json. Uses $JAVA_HOME/bin/java when JAVA_HOME is set.
+set -euo pipefail
+
+MODE="${1:-quick}"
+if [[ $# -gt 0 ]]; then shift; fi
+case "$MODE" in
+  quick) JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s) ;;
+  full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s) ;;
+  *) echo "usage: $0 [quick|full] [JMH args...]" >&2; exit 2 ;;
+esac
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
+JAR=benchmarks/target/benchmarks.jar
+RESULTS="benchmarks/target/results-$MODE.json"
+
+# Rebuild when the jar is missing or any source or pom in the repo is newer than it.
+stale=""
+if [[ ! -f "$JAR" ]]; then
+  stale="missing"
+else
+  stale="$(find . \( -name target -o -name .git -o -name node_modules \) -prune -o \
+      -type f \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) \
+      -newer "$JAR" -print -quit)"
+fi
+if [[ -n "$stale" ]]; then
+  echo "# building $JAR (${stale})" >&2
+  mvn -B -q -DskipTests -pl benchmarks -am package
+fi
+
+echo "# $("$JAVA" -version 2>&1 | tr '\n' ' ')" >&2
+"$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "$@"
+echo
+"$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "$RESULTS"

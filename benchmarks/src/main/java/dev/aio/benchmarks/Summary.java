@@ -1,0 +1,237 @@
+package dev.aio.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads a JMH JSON results file ({@code -rf json}) and prints one line per benchmark case in the
+ * format of {@code BENCHMARKS.md}: {@code NAME ours=X peer=Y ratio=Z target=T PASS|FAIL|INFO},
+ * after a header line with the JVM, its flags and the core count.
+ *
+ * <p>A case whose target {@code BENCHMARKS.md} does not set prints {@code target=-} and
+ * {@code INFO}. Results of benchmarks this class does not know yet print as
+ * {@code INFO} lines with their raw score, so nothing measured is silently dropped.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.aio.benchmarks.Summary results.json}
+ */
+public final class Summary {
+
+    /** E8: sync call at most this many times plain calls (BENCHMARKS.md), judged at {@link #E8_CALL_TARGET_STAGES}. */
+    static final double E8_CALL_MAX_RATIO = 1.2;
+    /** The stage count at which the E8 call target is judged; other counts are informational. */
+    static final int E8_CALL_TARGET_STAGES = 5;
+    /** E8: streaming at most this many microseconds per item per stage (BENCHMARKS.md). */
+    static final double E8_STREAM_MAX_US_PER_ITEM_STAGE = 1.0;
+
+    private static final String E8_CLASS = OrchestrationBenchmark.class.getName();
+
+    /** One benchmark case of the results file. */
+    record Result(String benchmark, String mode, Map<String, String> params, double score, double error,
+            String unit) {
+
+        String className() {
+            return benchmark.substring(0, benchmark.lastIndexOf('.'));
+        }
+
+        String method() {
+            return benchmark.substring(benchmark.lastIndexOf('.') + 1);
+        }
+
+        /** The score in nanoseconds per operation; NaN for throughput or unknown units. */
+        double nanos() {
+            String perOp = unit.endsWith("/op") ? unit.substring(0, unit.length() - 3) : null;
+            if (perOp == null) {
+                return Double.NaN;
+            }
+            switch (perOp) {
+                case "ns":
+                    return score;
+                case "us":
+                    return score * 1e3;
+                case "ms":
+                    return score * 1e6;
+                case "s":
+                    return score * 1e9;
+                default:
+                    return Double.NaN;
+            }
+        }
+    }
+
+    private final List<Result> results;
+    private final List<String> lines = new ArrayList<>();
+    private int pass;
+    private int fail;
+    private int info;
+
+    Summary(List<Result> results) {
+        this.results = results;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: Summary <jmh-results.json>");
+            System.exit(2);
+        }
+        JsonNode root = new ObjectMapper().readTree(Files.readString(Path.of(args[0])));
+        if (!root.isArray() || root.isEmpty()) {
+            System.err.println("no JMH results in " + args[0]);
+            System.exit(1);
+        }
+        System.out.println(header(root.get(0), root.size()));
+        Summary summary = new Summary(parse(root));
+        summary.summarise();
+        summary.lines.forEach(System.out::println);
+        System.out.println("# " + summary.pass + " PASS, " + summary.fail + " FAIL, " + summary.info + " INFO");
+    }
+
+    static String header(JsonNode first, int cases) {
+        List<String> flags = new ArrayList<>();
+        first.path("jvmArgs").forEach(a -> flags.add(a.asText()));
+        return String.format(Locale.ROOT,
+                "# jvm=%s vm=\"%s %s\" flags=%s cores=%d jmh=%s forks=%d warmup=%dx%s measurement=%dx%s cases=%d",
+                first.path("jdkVersion").asText("?"), first.path("vmName").asText("?"),
+                first.path("vmVersion").asText("?"), flags, Runtime.getRuntime().availableProcessors(),
+                first.path("jmhVersion").asText("?"), first.path("forks").asInt(),
+                first.path("warmupIterations").asInt(), first.path("warmupTime").asText("?").replace(" ", ""),
+                first.path("measurementIterations").asInt(),
+                first.path("measurementTime").asText("?").replace(" ", ""), cases);
+    }
+
+    static List<Result> parse(JsonNode root) {
+        List<Result> out = new ArrayList<>();
+        for (JsonNode node : root) {
+            Map<String, String> params = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = node.path("params").fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                params.put(e.getKey(), e.getValue().asText());
+            }
+            JsonNode metric = node.path("primaryMetric");
+            out.add(new Result(node.path("benchmark").asText(), node.path("mode").asText(), params,
+                    metric.path("score").asDouble(Double.NaN), metric.path("scoreError").asDouble(Double.NaN),
+                    metric.path("scoreUnit").asText("")));
+        }
+        return out;
+    }
+
+    void summarise() {
+        List<Result> unknown = new ArrayList<>();
+        for (Result r : results) {
+            if (!r.className().equals(E8_CLASS) || !r.mode().equals("avgt")) {
+                unknown.add(r);
+            }
+        }
+        summariseE8();
+        for (Result r : unknown) {
+            String params = r.params().isEmpty() ? "" : r.params().toString().replace("{", "[").replace("}", "]")
+                    .replace(", ", ",");
+            line(r.benchmark().replaceFirst("^dev\\.aio\\.benchmarks\\.", "") + params + "." + r.mode(),
+                    fmt(r.score()) + r.unit(), "-", "-", "-", "INFO");
+        }
+    }
+
+    // ---------------------------------------------------------------- E8
+
+    private void summariseE8() {
+        TreeSet<Integer> stageCounts = new TreeSet<>(Comparator.naturalOrder());
+        for (Result r : results) {
+            if (r.className().equals(E8_CLASS) && r.params().containsKey("stages")) {
+                stageCounts.add(Integer.parseInt(r.params().get("stages")));
+            }
+        }
+        for (int n : stageCounts) {
+            Result ours = e8(n, "pipelineCall");
+            Result peer = e8(n, "plainCalls");
+            Result loop = e8(n, "plainLoop");
+            if (ours != null) {
+                boolean judged = n == E8_CALL_TARGET_STAGES;
+                ratioLine("E8.call[stages=" + n + "]", ours, peer, judged ? E8_CALL_MAX_RATIO : Double.NaN);
+                if (loop != null) {
+                    // Informational: against plain calls through one shared call site, as the engine has.
+                    ratioLine("E8.call[stages=" + n + ",peer=loop]", ours, loop, Double.NaN);
+                }
+            } else if (peer != null) {
+                line("E8.call[stages=" + n + "]", "-", fmt(peer.nanos()) + "ns", "-", "-", "INFO");
+            }
+            streamLine("E8.stream[stages=" + n + ",fused]", e8(n, "pipelineStream"), n);
+            streamLine("E8.stream[stages=" + n + ",queued]", e8(n, "pipelineStreamQueued"), n);
+        }
+    }
+
+    private Result e8(int stages, String method) {
+        for (Result r : results) {
+            if (r.className().equals(E8_CLASS) && r.method().equals(method) && r.mode().equals("avgt")
+                    && String.valueOf(stages).equals(r.params().get("stages"))) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    private void ratioLine(String name, Result ours, Result peer, double maxRatio) {
+        double o = ours.nanos();
+        String target = Double.isNaN(maxRatio) ? "-" : "<=" + fmt(maxRatio);
+        if (peer == null) {
+            line(name, fmt(o) + "ns", "-", "-", target, "INFO");
+            return;
+        }
+        double p = peer.nanos();
+        double ratio = o / p;
+        String verdict = Double.isNaN(maxRatio) ? "INFO" : ratio <= maxRatio ? "PASS" : "FAIL";
+        line(name, fmt(o) + "ns", fmt(p) + "ns", String.format(Locale.ROOT, "%.2f", ratio), target, verdict);
+    }
+
+    private void streamLine(String name, Result r, int stages) {
+        if (r == null) {
+            return;
+        }
+        double usPerItemStage = r.nanos() / stages / 1e3;
+        String verdict = usPerItemStage <= E8_STREAM_MAX_US_PER_ITEM_STAGE ? "PASS" : "FAIL";
+        line(name, fmt(usPerItemStage) + "us/item/stage", "-", "-",
+                "<=" + fmt(E8_STREAM_MAX_US_PER_ITEM_STAGE) + "us", verdict);
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void line(String name, String ours, String peer, String ratio, String target, String verdict) {
+        switch (verdict) {
+            case "PASS":
+                pass++;
+                break;
+            case "FAIL":
+                fail++;
+                break;
+            default:
+                info++;
+                break;
+        }
+        lines.add(name + " ours=" + ours + " peer=" + peer + " ratio=" + ratio + " target" + (target.equals("-")
+                ? "=-" : target) + " " + verdict);
+    }
+
+    /** Three significant digits, no exponent: 12.3, 0.213, 1234. */
+    static String fmt(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return "?";
+        }
+        if (Math.abs(v) >= 1000) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
+        BigDecimal d = new BigDecimal(v).round(new MathContext(3));
+        return d.stripTrailingZeros().toPlainString();
+    }
+}
