@@ -21,8 +21,9 @@ public final class JsonLinesDeadLetterSink implements DeadLetterSink, AutoClosea
 
     private final Path file;
     private final BufferedWriter writer;
+    // FAIL_ON_EMPTY_BEANS stays on: an item with no JSON properties must fall back to its
+    // toString(), not be written as an anonymous {}.
     private final ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private final ReentrantLock lock = new ReentrantLock();
 

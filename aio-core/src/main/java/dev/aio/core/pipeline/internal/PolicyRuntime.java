@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.time.Clock;
@@ -52,11 +53,12 @@ final class PolicyRuntime {
                             .permittedNumberOfCallsInHalfOpenState(Math.min(policy.breakerWindow(), 3))
                             .clock(new TimeSourceClock(time))
                             .build());
-            this.limiter = policy.ratePermits() == 0 ? null : RateLimiter.of(name, RateLimiterConfig.custom()
+            // The limiter reads the pipeline's time source, like the breaker, so tests can refill it.
+            this.limiter = policy.ratePermits() == 0 ? null : new AtomicRateLimiter(name, RateLimiterConfig.custom()
                     .limitForPeriod(policy.ratePermits())
                     .limitRefreshPeriod(policy.ratePeriod())
                     .timeoutDuration(policy.maxWait())
-                    .build());
+                    .build(), time::nanoTime);
             this.bulkhead = policy.bulkheadMaxConcurrent() == 0 ? null : Bulkhead.of(name, BulkheadConfig.custom()
                     .maxConcurrentCalls(policy.bulkheadMaxConcurrent())
                     .maxWaitDuration(policy.maxWait())
@@ -173,8 +175,9 @@ final class PolicyRuntime {
 
     private Object callWithTimeout(StageRuntime stage, Object input) throws Exception {
         FutureTask<Object> task = new FutureTask<>(() -> stage.callUser(input));
-        attempts.execute(task);
+        // The clock starts before the hand-off, so time spent starting the attempt counts too.
         long deadline = time.nanoTime() + policy.timeout().toNanos();
+        attempts.execute(task);
         try {
             while (true) {
                 long remaining = deadline - time.nanoTime();

@@ -29,7 +29,10 @@ final class SafeListener implements PipelineListener {
         return listeners.length > 0;
     }
 
-    private void failed(PipelineListener listener, String event, RuntimeException error) {
+    private void failed(PipelineListener listener, String event, Throwable error) {
+        if (error instanceof VirtualMachineError) {
+            throw (VirtualMachineError) error; // out of memory or stack: not the listener's to hide
+        }
         if (reported.add(listener.getClass().getName() + "#" + event)) {
             LOG.warn("pipeline listener {} threw from {}; the run goes on (further failures of this listener "
                     + "in {} are not logged)", listener.getClass().getName(), event, event, error);
@@ -41,7 +44,7 @@ final class SafeListener implements PipelineListener {
         for (PipelineListener l : listeners) {
             try {
                 l.onRunStart(pipeline, runId);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 failed(l, "onRunStart", e);
             }
         }
@@ -52,7 +55,7 @@ final class SafeListener implements PipelineListener {
         for (PipelineListener l : listeners) {
             try {
                 l.onRunEnd(report);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 failed(l, "onRunEnd", e);
             }
         }
@@ -63,7 +66,7 @@ final class SafeListener implements PipelineListener {
         for (PipelineListener l : listeners) {
             try {
                 l.onItemStart(stage, item);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 failed(l, "onItemStart", e);
             }
         }
@@ -74,7 +77,7 @@ final class SafeListener implements PipelineListener {
         for (PipelineListener l : listeners) {
             try {
                 l.onItemEnd(stage, item, nanos);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 failed(l, "onItemEnd", e);
             }
         }
@@ -85,7 +88,7 @@ final class SafeListener implements PipelineListener {
         for (PipelineListener l : listeners) {
             try {
                 l.onItemError(stage, item, error, attempt, willRetry);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 failed(l, "onItemError", e);
             }
         }
@@ -96,7 +99,7 @@ final class SafeListener implements PipelineListener {
         for (PipelineListener l : listeners) {
             try {
                 l.onBatchFlushed(stage, size, byTime);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 failed(l, "onBatchFlushed", e);
             }
         }
@@ -107,7 +110,7 @@ final class SafeListener implements PipelineListener {
         for (PipelineListener l : listeners) {
             try {
                 l.onProgress(progress);
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 failed(l, "onProgress", e);
             }
         }

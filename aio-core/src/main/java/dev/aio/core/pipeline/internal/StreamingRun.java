@@ -113,15 +113,28 @@ final class StreamingRun {
         if (listener.active()) {
             listener.onRunStart(engine.name, runId);
         }
-        liveTasks.set(engine.threadsPerRun());
+        int tasks = engine.threadsPerRun();
+        liveTasks.set(tasks);
         String prefix = engine.name + "-" + runId.substring(0, 8) + "-";
-        for (SegmentPlan segment : engine.segments) {
-            for (int w = 0; w < segment.workers; w++) {
-                Runnable worker = segment.batch ? new BatchWorker(this, segment) : new SegmentWorker(this, segment);
-                engine.launch(prefix + segment.name() + "-" + w, segment.io, tracked(worker));
+        int launched = 0;
+        try {
+            for (SegmentPlan segment : engine.segments) {
+                for (int w = 0; w < segment.workers; w++) {
+                    Runnable worker = segment.batch ? new BatchWorker(this, segment) : new SegmentWorker(this, segment);
+                    engine.launch(prefix + segment.name() + "-" + w, segment.io, tracked(worker));
+                    launched++;
+                }
+            }
+            engine.launch(prefix + "source", true, tracked(new SourceReader(this, source)));
+            launched++;
+        } catch (RuntimeException | Error refused) {
+            // An executor that refuses a task (or a JVM out of threads): stop what did start, and
+            // count the tasks that never will, so the run still ends and reports.
+            fail("pipeline '" + engine.name + "' could not start its workers", refused);
+            if (liveTasks.addAndGet(-(tasks - launched)) == 0) {
+                finish();
             }
         }
-        engine.launch(prefix + "source", true, tracked(new SourceReader(this, source)));
     }
 
     /** Registers the running thread so a stop can interrupt it, and ends the run after the last task. */
