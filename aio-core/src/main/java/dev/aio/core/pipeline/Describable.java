@@ -14,7 +14,8 @@ public interface Describable {
      * Describes this function's configuration.
      *
      * @return a value Jackson can serialise (a map, a record, a string); it must be the same for
-     *     the same configuration in every JVM run, so no identity hash codes or timestamps
+     *     the same configuration in every JVM run: no identity hash codes, no timestamps, and no
+     *     hash sets (their iteration order may differ between runs; use lists or sorted sets)
      */
     Object describe();
 }
