@@ -5,7 +5,8 @@
 #
 # quick: 1 fork, 3 x 1 s warmup, 5 x 1 s measurement (what reviewers run; < 5 min on 2 cores).
 # full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement (what the README's numbers come from).
-# Extra arguments go to JMH after the mode's settings, e.g. a benchmark regex:
+# Extra arguments go to JMH after the mode's settings (a regex, -p, -prof, -jvmArgsAppend; not
+# -f/-wi/-w/-i/-r, which the mode sets and JMH refuses twice), e.g.:
 #   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall' -p stages=5
 # Results: benchmarks/target/results-<mode>.json. Uses $JAVA_HOME/bin/java when JAVA_HOME is set.
 set -euo pipefail
@@ -31,7 +32,7 @@ if [[ ! -f "$JAR" ]]; then
   stale="missing"
 else
   stale="$(find . \( -name target -o -name .git -o -name node_modules \) -prune -o \
-      -type f \( -name '*.java' -o -name pom.xml -o -path '*/src/main/resources/*' \) \
+      -type f \( -path "*/src/main/*" -o -name pom.xml \) \
       -newer "$JAR" -print -quit)"
 fi
 if [[ -n "$stale" ]]; then

@@ -48,26 +48,31 @@ public final class MapStageBuilder<I, S, T> extends PipelineBuilder<I, T> {
     }
 
     @Override
+    @SuppressWarnings("unchecked") // next() makes a MapStageBuilder; the static type is the superclass's
     public MapStageBuilder<I, S, T> concurrency(int workers) {
         return (MapStageBuilder<I, S, T>) super.concurrency(workers);
     }
 
     @Override
+    @SuppressWarnings("unchecked") // next() makes a MapStageBuilder; the static type is the superclass's
     public MapStageBuilder<I, S, T> unordered() {
         return (MapStageBuilder<I, S, T>) super.unordered();
     }
 
     @Override
+    @SuppressWarnings("unchecked") // next() makes a MapStageBuilder; the static type is the superclass's
     public MapStageBuilder<I, S, T> io() {
         return (MapStageBuilder<I, S, T>) super.io();
     }
 
     @Override
+    @SuppressWarnings("unchecked") // next() makes a MapStageBuilder; the static type is the superclass's
     public MapStageBuilder<I, S, T> policy(StepPolicy policy) {
         return (MapStageBuilder<I, S, T>) super.policy(policy);
     }
 
     @Override
+    @SuppressWarnings("unchecked") // next() makes a MapStageBuilder; the static type is the superclass's
     public MapStageBuilder<I, S, T> queueCapacity(int capacity) {
         return (MapStageBuilder<I, S, T>) super.queueCapacity(capacity);
     }

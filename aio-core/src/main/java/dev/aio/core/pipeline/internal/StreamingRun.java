@@ -68,7 +68,7 @@ final class StreamingRun {
     private Instant started;
     private long startNanos;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array of queues
     StreamingRun(Engine engine, Iterator<?> source, long total, AutoCloseable onEnd) {
         this.engine = engine;
         this.source = source;
