@@ -129,4 +129,39 @@ class CallTest {
             assertThat(wrong.get()).isZero();
         }
     }
+
+    @Test
+    void eachPlainStageGetsItsOwnSpecialisedLinkSoTheJitCanInlineTheChain() {
+        List<String> frames = new ArrayList<>();
+        try (Pipeline<Integer, Integer> pipeline = Pipeline.from(Integer.class)
+                .map("one", x -> x + 1)
+                .filter("keep", x -> true)
+                .peek("look", x -> StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES)
+                        .forEach(frame -> frames.add(frame.getClassName())))
+                .map("two", x -> x * 2)
+                .build()) {
+            assertThat(pipeline.call(1)).isEqualTo(4);
+        }
+        // Hidden classes are named after their template with a "/0x..." suffix, one per stage.
+        assertThat(frames).anyMatch(name -> name.startsWith("dev.aio.core.pipeline.internal.ConsumerLink/"))
+                .anyMatch(name -> name.startsWith("dev.aio.core.pipeline.internal.FilterLink/"))
+                .anyMatch(name -> name.startsWith("dev.aio.core.pipeline.internal.MapLink/"));
+    }
+
+    @Test
+    void aListenerSeesCallsThroughTheGeneralPath() {
+        List<String> started = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (Pipeline<Integer, Integer> pipeline = Pipeline.from(Integer.class)
+                .map("one", x -> x + 1)
+                .listener(new PipelineListener() {
+                    @Override
+                    public void onItemStart(String stage, Object item) {
+                        started.add(stage + ":" + item);
+                    }
+                })
+                .build()) {
+            assertThat(pipeline.call(1)).isEqualTo(2);
+        }
+        assertThat(started).containsExactly("one:1");
+    }
 }

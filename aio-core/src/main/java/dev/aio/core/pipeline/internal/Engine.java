@@ -2,7 +2,6 @@ package dev.aio.core.pipeline.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.aio.core.pipeline.ErrorClassifier;
 import dev.aio.core.pipeline.RunReport;
 import dev.aio.core.pipeline.StageKind;
 import dev.aio.core.pipeline.StepPolicy;
@@ -41,6 +40,11 @@ public final class Engine implements AutoCloseable {
     final TimeSource time;
     final Semaphore cpuPermits = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final boolean linear;
+    /**
+     * The specialised call path, when every stage is a plain one-to-one stage and no listener
+     * needs item events; else null.
+     */
+    private final Link chain;
     private final ExecutorService ownAttemptPool;
     private final Set<StreamingRun> active = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -69,6 +73,7 @@ public final class Engine implements AutoCloseable {
         this.segments = SegmentPlan.plan(stages);
         this.linear = def.stages().stream().noneMatch(s -> s.kind == StageKind.FLAT_MAP
                 || s.kind == StageKind.BATCH || s.kind == StageKind.UNBATCH);
+        this.chain = LinkChain.supports(stages) && !listener.active() ? LinkChain.build(stages) : null;
     }
 
     private static StageRuntime[] compile(PipelineDef def, TimeSource time, Executor attempts) {
@@ -97,7 +102,7 @@ public final class Engine implements AutoCloseable {
                 }
                 runtime = new PolicyRuntime(policy, shared, time, attempts);
             }
-            compiled[i] = new StageRuntime(i, stage, runtime, newCache(stage, time), time);
+            compiled[i] = new StageRuntime(i, def.name(), stage, runtime, newCache(stage, time), time);
         }
         return compiled;
     }
@@ -159,6 +164,10 @@ public final class Engine implements AutoCloseable {
     public Object call(Object item) {
         requireOpen();
         requireItem(item);
+        Link fast = chain;
+        if (fast != null) {
+            return fast.apply(item);
+        }
         if (!linear) {
             List<Object> outputs = callAll(item);
             if (outputs.size() > 1) {
@@ -167,8 +176,8 @@ public final class Engine implements AutoCloseable {
             }
             return outputs.isEmpty() ? null : outputs.get(0);
         }
-        Object value = item;
         boolean listen = listener.active();
+        Object value = item;
         for (StageRuntime stage : stages) {
             Object result = stage.plain && !listen ? callPlain(stage, value) : invokeForCall(stage, value);
             switch (stage.kind) {
@@ -238,11 +247,7 @@ public final class Engine implements AutoCloseable {
         try {
             return stage.callUser(value);
         } catch (Exception e) {
-            Throwable cause = PolicyRuntime.unwrap(e);
-            if (cause instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw stage.failed(name, new ItemFailure(cause, 1, ErrorClassifier.DEFAULT.isRetriable(cause)));
+            throw stage.callFailure(e);
         }
     }
 

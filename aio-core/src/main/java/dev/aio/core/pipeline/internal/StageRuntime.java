@@ -18,7 +18,11 @@ import java.util.function.Function;
  */
 final class StageRuntime {
 
+    private static final String NULL_FROM_MAP =
+            "the map function returned null; return a value, or use filter(...) to drop items";
+
     final int index;
+    final String pipeline;
     final StageDef def;
     final String name;
     final StageKind kind;
@@ -30,8 +34,10 @@ final class StageRuntime {
     /** No policy and no cache: the function is called directly. */
     final boolean plain;
 
-    StageRuntime(int index, StageDef def, PolicyRuntime policy, Cache<Object, Object> cache, TimeSource time) {
+    StageRuntime(int index, String pipeline, StageDef def, PolicyRuntime policy, Cache<Object, Object> cache,
+            TimeSource time) {
         this.index = index;
+        this.pipeline = pipeline;
         this.def = def;
         this.name = def.name;
         this.kind = def.kind;
@@ -125,8 +131,7 @@ final class StageRuntime {
             case MAP: {
                 Object out = ((StageFunction<Object, Object>) fn).apply(input);
                 if (out == null) {
-                    throw new StageContractException(name, "the map function returned null; return a value, or use "
-                            + "filter(...) to drop items");
+                    throw new StageContractException(name, NULL_FROM_MAP);
                 }
                 return out;
             }
@@ -168,6 +173,19 @@ final class StageRuntime {
         if (cache != null) {
             cache.invalidateAll();
         }
+    }
+
+    /** A failure of the function in {@code call()}, which has no policy: one attempt, classified by default. */
+    dev.aio.core.pipeline.StageFailedException callFailure(Exception e) {
+        Throwable cause = PolicyRuntime.unwrap(e);
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        return failed(pipeline, new ItemFailure(cause, 1, ErrorClassifier.DEFAULT.isRetriable(cause)));
+    }
+
+    dev.aio.core.pipeline.StageFailedException nullFromMap() {
+        return failed(pipeline, new ItemFailure(new StageContractException(name, NULL_FROM_MAP), 1, false));
     }
 
     /** Wraps a failure for {@code call()}. */
