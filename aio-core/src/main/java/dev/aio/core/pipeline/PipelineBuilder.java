@@ -15,7 +15,7 @@ import java.util.concurrent.Executor;
  * {@code unbatch}, {@code sink}) add a stage. Stage settings ({@link #concurrency(int)},
  * {@link #unordered()}, {@link #io()}, {@link #policy(StepPolicy)}, {@link #queueCapacity(int)})
  * apply to the stage added last. Pipeline settings ({@link #named(String)}, {@link #listener},
- * {@link #deadLetters}, {@link #failFast()}, {@link #executor}, {@link #timeSource},
+ * {@link #deadLetters}, {@link #failFast()}, {@link #executor}, {@link #policies}, {@link #timeSource},
  * {@link #progressInterval}) apply to the whole pipeline.
  *
  * <p>Mistakes are refused at once, with a message that names the stage and the fix: a duplicate
@@ -294,6 +294,21 @@ public class PipelineBuilder<I, T> {
             throw new IllegalStateException("an executor is already set; set it once");
         }
         return next(def.withExecutor(executor));
+    }
+
+    /**
+     * Shares the state of this pipeline's named policies with every other pipeline built with the
+     * same registry (one provider's rate limit, breaker and bulkhead across pipelines).
+     *
+     * @param registry the registry
+     * @return a new builder
+     */
+    public PipelineBuilder<I, T> policies(PolicyRegistry registry) {
+        Objects.requireNonNull(registry, "registry");
+        if (def.sharedPolicies() != null) {
+            throw new IllegalStateException("a policy registry is already set; set it once");
+        }
+        return next(def.withSharedPolicies(registry.shared));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.aio.core.storage;
 
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -193,7 +192,4 @@ public final class ObjectNames {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
-    static int utf8Length(String value) {
-        return value.getBytes(StandardCharsets.UTF_8).length;
-    }
 }

@@ -3,7 +3,6 @@ package dev.aio.core.storage;
 import dev.aio.core.AioException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;

@@ -78,7 +78,7 @@ public final class Engine implements AutoCloseable {
 
     private static StageRuntime[] compile(PipelineDef def, TimeSource time, Executor attempts) {
         Map<String, StageDef> firstUserOfName = new HashMap<>();
-        Map<String, PolicyRuntime.Shared> sharedByName = new HashMap<>();
+        SharedPolicies registry = def.sharedPolicies() == null ? new SharedPolicies() : def.sharedPolicies();
         List<StageDef> defs = def.stages();
         StageRuntime[] compiled = new StageRuntime[defs.size()];
         for (int i = 0; i < defs.size(); i++) {
@@ -97,8 +97,8 @@ public final class Engine implements AutoCloseable {
                                 + "] and [" + policy + "]; a named policy is one provider's budget, so give both "
                                 + "the same settings or give them different names");
                     }
-                    shared = sharedByName.computeIfAbsent(policy.name(),
-                            n -> new PolicyRuntime.Shared(n, policy, time));
+                    shared = registry.stateFor(policy, "stage '" + stage.name + "' of pipeline '" + def.name() + "'",
+                            time);
                 }
                 runtime = new PolicyRuntime(policy, shared, time, attempts);
             }

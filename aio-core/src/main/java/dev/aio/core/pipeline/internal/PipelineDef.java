@@ -28,10 +28,11 @@ public final class PipelineDef {
     final Executor executor;
     final TimeSource timeSource;
     final Duration progressInterval;
+    final SharedPolicies sharedPolicies;
 
     private PipelineDef(String name, Class<?> inputType, List<StageDef> stages, List<PipelineListener> listeners,
             DeadLetterSink deadLetterSink, boolean failFast, Executor executor, TimeSource timeSource,
-            Duration progressInterval) {
+            Duration progressInterval, SharedPolicies sharedPolicies) {
         this.name = name;
         this.inputType = inputType;
         this.stages = stages;
@@ -41,10 +42,11 @@ public final class PipelineDef {
         this.executor = executor;
         this.timeSource = timeSource;
         this.progressInterval = progressInterval;
+        this.sharedPolicies = sharedPolicies;
     }
 
     public static PipelineDef start(Class<?> inputType) {
-        return new PipelineDef(null, inputType, List.of(), List.of(), null, false, null, null, null);
+        return new PipelineDef(null, inputType, List.of(), List.of(), null, false, null, null, null, null);
     }
 
     public String name() {
@@ -105,43 +107,52 @@ public final class PipelineDef {
 
     private PipelineDef withStages(List<StageDef> newStages) {
         return new PipelineDef(name, inputType, newStages, listeners, deadLetterSink, failFast, executor, timeSource,
-                progressInterval);
+                progressInterval, sharedPolicies);
     }
 
     public PipelineDef withName(String value) {
         return new PipelineDef(value, inputType, stages, listeners, deadLetterSink, failFast, executor, timeSource,
-                progressInterval);
+                progressInterval, sharedPolicies);
     }
 
     public PipelineDef withListener(PipelineListener listener) {
         List<PipelineListener> copy = new ArrayList<>(listeners);
         copy.add(listener);
         return new PipelineDef(name, inputType, stages, List.copyOf(copy), deadLetterSink, failFast, executor,
-                timeSource, progressInterval);
+                timeSource, progressInterval, sharedPolicies);
     }
 
     public PipelineDef withDeadLetterSink(DeadLetterSink value) {
         return new PipelineDef(name, inputType, stages, listeners, value, failFast, executor, timeSource,
-                progressInterval);
+                progressInterval, sharedPolicies);
     }
 
     public PipelineDef withFailFast() {
         return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, true, executor, timeSource,
-                progressInterval);
+                progressInterval, sharedPolicies);
     }
 
     public PipelineDef withExecutor(Executor value) {
         return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, failFast, value, timeSource,
-                progressInterval);
+                progressInterval, sharedPolicies);
     }
 
     public PipelineDef withTimeSource(TimeSource value) {
         return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, failFast, executor, value,
-                progressInterval);
+                progressInterval, sharedPolicies);
+    }
+
+    public SharedPolicies sharedPolicies() {
+        return sharedPolicies;
+    }
+
+    public PipelineDef withSharedPolicies(SharedPolicies value) {
+        return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, failFast, executor, timeSource,
+                progressInterval, value);
     }
 
     public PipelineDef withProgressInterval(Duration value) {
         return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, failFast, executor, timeSource,
-                value);
+                value, sharedPolicies);
     }
 }
