@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +37,6 @@ public final class Engine implements AutoCloseable {
     final List<SegmentPlan> segments;
     final SafeListener listener;
     final TimeSource time;
-    final Semaphore cpuPermits = new Semaphore(Runtime.getRuntime().availableProcessors());
     private final boolean linear;
     /**
      * The specialised call path, when every stage is a plain one-to-one stage and no listener

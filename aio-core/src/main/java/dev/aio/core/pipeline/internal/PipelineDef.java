@@ -8,10 +8,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The immutable description of a whole pipeline: its stages and the settings that govern how it
- * runs. Every "with" method returns a copy; the builder never mutates one in place, so a builder
+ * runs. Every "with" method returns a copy; the builder never changes one in place, so a builder
  * can be branched safely.
  */
 public final class PipelineDef {
@@ -19,140 +20,137 @@ public final class PipelineDef {
     /** Default interval between progress reports. */
     public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ofMillis(500);
 
-    final String name;
-    final Class<?> inputType;
-    final List<StageDef> stages;
-    final List<PipelineListener> listeners;
-    final DeadLetterSink deadLetterSink;
-    final boolean failFast;
-    final Executor executor;
-    final TimeSource timeSource;
-    final Duration progressInterval;
-    final SharedPolicies sharedPolicies;
+    /** The fields; written only while a copy is being made in {@link #with}, then never again. */
+    private static final class Fields implements Cloneable {
+        String name;
+        Class<?> inputType;
+        List<StageDef> stages = List.of();
+        List<PipelineListener> listeners = List.of();
+        DeadLetterSink deadLetterSink;
+        boolean failFast;
+        Executor executor;
+        TimeSource timeSource;
+        Duration progressInterval;
+        SharedPolicies sharedPolicies;
 
-    private PipelineDef(String name, Class<?> inputType, List<StageDef> stages, List<PipelineListener> listeners,
-            DeadLetterSink deadLetterSink, boolean failFast, Executor executor, TimeSource timeSource,
-            Duration progressInterval, SharedPolicies sharedPolicies) {
-        this.name = name;
-        this.inputType = inputType;
-        this.stages = stages;
-        this.listeners = listeners;
-        this.deadLetterSink = deadLetterSink;
-        this.failFast = failFast;
-        this.executor = executor;
-        this.timeSource = timeSource;
-        this.progressInterval = progressInterval;
-        this.sharedPolicies = sharedPolicies;
+        Fields copy() {
+            try {
+                return (Fields) clone();
+            } catch (CloneNotSupportedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private final Fields f;
+
+    private PipelineDef(Fields fields) {
+        this.f = fields;
     }
 
     public static PipelineDef start(Class<?> inputType) {
-        return new PipelineDef(null, inputType, List.of(), List.of(), null, false, null, null, null, null);
+        Fields fields = new Fields();
+        fields.inputType = inputType;
+        return new PipelineDef(fields);
+    }
+
+    private PipelineDef with(Consumer<Fields> change) {
+        Fields copy = f.copy();
+        change.accept(copy);
+        return new PipelineDef(copy);
     }
 
     public String name() {
-        return name == null ? inputType.getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-pipeline" : name;
+        return f.name == null ? f.inputType.getSimpleName().toLowerCase(java.util.Locale.ROOT) + "-pipeline" : f.name;
     }
 
     public boolean hasName() {
-        return name != null;
+        return f.name != null;
     }
 
     public Class<?> inputType() {
-        return inputType;
+        return f.inputType;
     }
 
     public List<StageDef> stages() {
-        return stages;
+        return f.stages;
     }
 
     public StageDef last() {
-        return stages.isEmpty() ? null : stages.get(stages.size() - 1);
+        return f.stages.isEmpty() ? null : f.stages.get(f.stages.size() - 1);
     }
 
     public boolean failFast() {
-        return failFast;
+        return f.failFast;
     }
 
     public DeadLetterSink deadLetterSink() {
-        return deadLetterSink;
+        return f.deadLetterSink;
     }
 
     public Executor executor() {
-        return executor;
+        return f.executor;
     }
 
     public TimeSource timeSource() {
-        return timeSource;
+        return f.timeSource;
     }
 
     public Duration progressInterval() {
-        return progressInterval;
+        return f.progressInterval;
     }
 
     public List<PipelineListener> listeners() {
-        return listeners;
-    }
-
-    public PipelineDef withStage(StageDef stage) {
-        List<StageDef> copy = new ArrayList<>(stages);
-        copy.add(stage);
-        return withStages(Collections.unmodifiableList(copy));
-    }
-
-    public PipelineDef withLast(StageDef stage) {
-        List<StageDef> copy = new ArrayList<>(stages);
-        copy.set(copy.size() - 1, stage);
-        return withStages(Collections.unmodifiableList(copy));
-    }
-
-    private PipelineDef withStages(List<StageDef> newStages) {
-        return new PipelineDef(name, inputType, newStages, listeners, deadLetterSink, failFast, executor, timeSource,
-                progressInterval, sharedPolicies);
-    }
-
-    public PipelineDef withName(String value) {
-        return new PipelineDef(value, inputType, stages, listeners, deadLetterSink, failFast, executor, timeSource,
-                progressInterval, sharedPolicies);
-    }
-
-    public PipelineDef withListener(PipelineListener listener) {
-        List<PipelineListener> copy = new ArrayList<>(listeners);
-        copy.add(listener);
-        return new PipelineDef(name, inputType, stages, List.copyOf(copy), deadLetterSink, failFast, executor,
-                timeSource, progressInterval, sharedPolicies);
-    }
-
-    public PipelineDef withDeadLetterSink(DeadLetterSink value) {
-        return new PipelineDef(name, inputType, stages, listeners, value, failFast, executor, timeSource,
-                progressInterval, sharedPolicies);
-    }
-
-    public PipelineDef withFailFast() {
-        return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, true, executor, timeSource,
-                progressInterval, sharedPolicies);
-    }
-
-    public PipelineDef withExecutor(Executor value) {
-        return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, failFast, value, timeSource,
-                progressInterval, sharedPolicies);
-    }
-
-    public PipelineDef withTimeSource(TimeSource value) {
-        return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, failFast, executor, value,
-                progressInterval, sharedPolicies);
+        return f.listeners;
     }
 
     public SharedPolicies sharedPolicies() {
-        return sharedPolicies;
+        return f.sharedPolicies;
     }
 
-    public PipelineDef withSharedPolicies(SharedPolicies value) {
-        return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, failFast, executor, timeSource,
-                progressInterval, value);
+    public PipelineDef withStage(StageDef stage) {
+        List<StageDef> copy = new ArrayList<>(f.stages);
+        copy.add(stage);
+        return with(c -> c.stages = Collections.unmodifiableList(copy));
+    }
+
+    public PipelineDef withLast(StageDef stage) {
+        List<StageDef> copy = new ArrayList<>(f.stages);
+        copy.set(copy.size() - 1, stage);
+        return with(c -> c.stages = Collections.unmodifiableList(copy));
+    }
+
+    public PipelineDef withName(String value) {
+        return with(c -> c.name = value);
+    }
+
+    public PipelineDef withListener(PipelineListener listener) {
+        List<PipelineListener> copy = new ArrayList<>(f.listeners);
+        copy.add(listener);
+        return with(c -> c.listeners = List.copyOf(copy));
+    }
+
+    public PipelineDef withDeadLetterSink(DeadLetterSink value) {
+        return with(c -> c.deadLetterSink = value);
+    }
+
+    public PipelineDef withFailFast() {
+        return with(c -> c.failFast = true);
+    }
+
+    public PipelineDef withExecutor(Executor value) {
+        return with(c -> c.executor = value);
+    }
+
+    public PipelineDef withTimeSource(TimeSource value) {
+        return with(c -> c.timeSource = value);
     }
 
     public PipelineDef withProgressInterval(Duration value) {
-        return new PipelineDef(name, inputType, stages, listeners, deadLetterSink, failFast, executor, timeSource,
-                value, sharedPolicies);
+        return with(c -> c.progressInterval = value);
+    }
+
+    public PipelineDef withSharedPolicies(SharedPolicies value) {
+        return with(c -> c.sharedPolicies = value);
     }
 }

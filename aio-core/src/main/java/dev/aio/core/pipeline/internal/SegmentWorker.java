@@ -108,15 +108,15 @@ final class SegmentWorker implements Runnable {
     }
 
     private void processOne(Envelope envelope) throws InterruptedException {
-        boolean cpu = !segment.io;
-        if (cpu) {
-            run.engine.cpuPermits.acquire();
+        java.util.concurrent.Semaphore permits = segment.io ? null : run.cpuPermits;
+        if (permits != null) {
+            permits.acquire();
         }
         try {
             process(0, envelope.value, envelope.tracker);
         } finally {
-            if (cpu) {
-                run.engine.cpuPermits.release();
+            if (permits != null) {
+                permits.release();
             }
         }
     }
@@ -147,7 +147,6 @@ final class SegmentWorker implements Runnable {
             StageKind kind = stage.kind;
             if (kind == StageKind.MAP) {
                 counters.out.increment();
-                counters.emitted.increment();
                 value = result;
             } else if (kind == StageKind.FILTER) {
                 if (result != Boolean.TRUE) {
@@ -156,10 +155,8 @@ final class SegmentWorker implements Runnable {
                     return;
                 }
                 counters.out.increment();
-                counters.emitted.increment();
             } else if (kind == StageKind.PEEK) {
                 counters.out.increment();
-                counters.emitted.increment();
             } else if (kind == StageKind.SINK) {
                 counters.out.increment();
                 tracker.release();

@@ -41,6 +41,11 @@ final class StreamingRun {
     final StageCounters[] counters;
     final BlockingQueue<Envelope>[] queues;
     final SafeListener listener;
+    /**
+     * Limits CPU-stage work in this run to one item per core; null when the run has no more CPU
+     * workers than cores, so the limit could never bite and costs nothing.
+     */
+    final java.util.concurrent.Semaphore cpuPermits;
 
     private final Iterator<?> source;
     private final long total;
@@ -87,6 +92,10 @@ final class StreamingRun {
                 ? PipelineDef.DEFAULT_PROGRESS_INTERVAL : engine.def.progressInterval()).toNanos();
         this.deadLetterSink = engine.def.deadLetterSink();
         this.segmentStates = new Object[engine.segments.size()];
+        int cores = Runtime.getRuntime().availableProcessors();
+        int cpuWorkers = engine.segments.stream().filter(seg -> !seg.io && !seg.batch).mapToInt(seg -> seg.workers)
+                .sum();
+        this.cpuPermits = cpuWorkers > cores ? new java.util.concurrent.Semaphore(cores) : null;
     }
 
     /** State that the workers of one segment share; created by the first of them. */
