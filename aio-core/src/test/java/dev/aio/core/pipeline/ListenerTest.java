@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.aio.core.NonRetriableException;
 import dev.aio.core.RetriableException;
 import dev.aio.core.testing.ManualTimeSource;
+import dev.aio.core.testing.RecordingPipelineListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,56 +23,8 @@ class ListenerTest {
 
     private final ManualTimeSource clock = new ManualTimeSource();
 
-    /** Records every event as a line, in arrival order. */
-    static class Recorder implements PipelineListener {
-        final List<String> events = Collections.synchronizedList(new ArrayList<>());
-        final List<Progress> progress = Collections.synchronizedList(new ArrayList<>());
-        final List<RunReport> ends = Collections.synchronizedList(new ArrayList<>());
-        final List<String> runStarts = Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void onRunStart(String pipeline, String runId) {
-            runStarts.add(runId);
-            events.add("run-start " + pipeline);
-        }
-
-        @Override
-        public void onRunEnd(RunReport report) {
-            ends.add(report);
-            events.add("run-end " + report.status());
-        }
-
-        @Override
-        public void onItemStart(String stage, Object item) {
-            events.add("start " + stage + " " + item);
-        }
-
-        @Override
-        public void onItemEnd(String stage, Object item, long nanos) {
-            events.add("end " + stage + " " + item);
-        }
-
-        @Override
-        public void onItemError(String stage, Object item, Throwable error, int attempt, boolean willRetry) {
-            events.add("error " + stage + " " + item + " attempt=" + attempt + " retry=" + willRetry + " "
-                    + error.getClass().getSimpleName());
-        }
-
-        @Override
-        public void onBatchFlushed(String stage, int size, boolean byTime) {
-            events.add("batch " + stage + " size=" + size + " byTime=" + byTime);
-        }
-
-        @Override
-        public void onProgress(Progress p) {
-            progress.add(p);
-        }
-
-        List<String> eventsStartingWith(String prefix) {
-            synchronized (events) {
-                return events.stream().filter(e -> e.startsWith(prefix)).toList();
-            }
-        }
+    /** The recorder aio ships for host applications' tests. */
+    static class Recorder extends RecordingPipelineListener {
     }
 
     @Test
@@ -81,13 +34,13 @@ class ListenerTest {
                 .map("upper", String::toUpperCase).listener(recorder).timeSource(clock).build()) {
             RunReport report = pipeline.run(List.of("a", "b"));
             assertThat(recorder.eventsStartingWith("run-")).containsExactly("run-start words", "run-end COMPLETED");
-            assertThat(recorder.runStarts).containsExactly(report.runId());
-            assertThat(recorder.ends).singleElement().satisfies(end -> {
+            assertThat(recorder.runIds()).containsExactly(report.runId());
+            assertThat(recorder.reports()).singleElement().satisfies(end -> {
                 assertThat(end.runId()).isEqualTo(report.runId());
                 assertThat(end.stage("upper").out()).isEqualTo(2);
             });
-            assertThat(recorder.events.get(0)).isEqualTo("run-start words");
-            assertThat(recorder.events.get(recorder.events.size() - 1)).isEqualTo("run-end COMPLETED");
+            assertThat(recorder.events().get(0)).isEqualTo("run-start words");
+            assertThat(recorder.events().get(recorder.events().size() - 1)).isEqualTo("run-end COMPLETED");
         }
     }
 
@@ -113,7 +66,7 @@ class ListenerTest {
         try (Pipeline<String, String> pipeline = Pipeline.from(String.class)
                 .map("upper", String::toUpperCase).listener(recorder).build()) {
             assertThat(pipeline.call("x")).isEqualTo("X");
-            assertThat(recorder.events).containsExactly("start upper x", "end upper x");
+            assertThat(recorder.events()).containsExactly("start upper x", "end upper x");
         }
     }
 
@@ -237,7 +190,7 @@ class ListenerTest {
                 .listener(recorder).timeSource(clock).build()) {
             pipeline.run(List.of("a", "b", "c", "d"));
         }
-        List<Progress> progress = List.copyOf(recorder.progress);
+        List<Progress> progress = List.copyOf(recorder.progress());
         assertThat(progress).isNotEmpty();
         assertThat(progress).allSatisfy(p -> {
             assertThat(p.total()).isEqualTo(4);
@@ -265,11 +218,11 @@ class ListenerTest {
                 .listener(recorder).timeSource(clock).build()) {
             pipeline.run(java.util.stream.Stream.of("a", "b"));
         }
-        assertThat(recorder.progress).isNotEmpty().allSatisfy(p -> {
+        assertThat(recorder.progress()).isNotEmpty().allSatisfy(p -> {
             assertThat(p.totalIfKnown()).isEmpty();
             assertThat(p.eta()).isEmpty();
         });
-        assertThat(recorder.progress.get(recorder.progress.size() - 1).done()).isEqualTo(2);
+        assertThat(recorder.progress().get(recorder.progress().size() - 1).done()).isEqualTo(2);
     }
 
     /** Throws from every method. */
@@ -352,7 +305,7 @@ class ListenerTest {
             assertThat(report.stage("store").out()).isEqualTo(7);
             assertThat(report.deadLetterCount()).isEqualTo(5);
             assertThat(throwing.invoked.get()).as("the listener was called").isGreaterThan(100);
-            assertThat(after.ends).as("a later listener still hears the end").hasSize(1);
+            assertThat(after.reports()).as("a later listener still hears the end").hasSize(1);
         }
     }
 
