@@ -38,4 +38,10 @@ class ArchitectureTest {
             .that().resideInAnyPackage("dev.aio.core", "dev.aio.core.pipeline..")
             .should().dependOnClassesThat().resideInAPackage("dev.aio.core.testing..")
             .because("test doubles depend on the API, never the other way round");
+
+    @ArchTest
+    static final ArchRule theStorageSpiStandsAloneFromTheEngineAndTheTestDoubles = noClasses()
+            .that().resideInAPackage("dev.aio.core.storage..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.aio.core.pipeline..", "dev.aio.core.testing..")
+            .because("ObjectStore is an SPI that providers implement without the pipeline engine");
 }

@@ -1,7 +1,8 @@
 /**
- * {@code ObjectStore} implementations that let aio list and read objects: a local
- * filesystem store (the default) and a MinIO/S3 store that reports version ids and ETags for
- * lineage. Each depends on {@code aio-core} and its vendor SDK only, never on a sibling provider.
- * The implementation lands with its own issue; until then this module holds no types.
+ * {@code ObjectStore} implementations (the SPI lives in {@link dev.aio.core.storage}):
+ * {@link dev.aio.storage.fs.FileSystemObjectStore}, the embedded default over a local folder, and
+ * {@link dev.aio.storage.minio.MinioObjectStore} for MinIO and any S3 API server. Each depends on
+ * {@code aio-core} and its own vendor SDK only, never on a sibling. Both pass the same contract
+ * suite, {@code dev.aio.storage.ObjectStoreContract}, shipped in this module's test jar.
  */
 package dev.aio.storage;

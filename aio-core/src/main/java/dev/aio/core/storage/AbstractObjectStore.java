@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -220,7 +221,7 @@ public abstract class AbstractObjectStore implements ObjectStore {
     public final Map<String, AioException> deleteAll(String bucket, Collection<String> keys) {
         ObjectNames.requireValidBucket(bucket);
         Objects.requireNonNull(keys, "keys");
-        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(keys));
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
         for (String key : distinct) {
             ObjectNames.requireValidKey(bucket, key);
         }

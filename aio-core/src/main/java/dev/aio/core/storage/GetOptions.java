@@ -1,5 +1,7 @@
 package dev.aio.core.storage;
 
+import java.util.Objects;
+
 /**
  * How to read an object: all of it or a {@link ByteRange}, the latest version or a given one,
  * and the SSE-C key it was written with. Immutable; every {@code with} method returns a copy.
@@ -37,7 +39,7 @@ public record GetOptions(ByteRange range, String versionId, Encryption encryptio
      * @return options that read that range of the latest version
      */
     public static GetOptions range(ByteRange range) {
-        return new GetOptions(java.util.Objects.requireNonNull(range, "range"), null, null);
+        return new GetOptions(Objects.requireNonNull(range, "range"), null, null);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.aio.core.storage;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /** Walks a listing page by page; holds one page at a time. Not thread-safe. */
 final class PagedIterator implements Iterator<ObjectInfo> {
@@ -16,7 +17,7 @@ final class PagedIterator implements Iterator<ObjectInfo> {
     PagedIterator(ObjectStore store, String bucket, ListOptions options) {
         this.store = store;
         this.bucket = ObjectNames.requireValidBucket(bucket);
-        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.options = Objects.requireNonNull(options, "options");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.aio.core.storage;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -181,7 +182,7 @@ public final class PutOptions {
         /** @return the options */
         public PutOptions build() {
             return new PutOptions(contentType == null ? DEFAULT_CONTENT_TYPE : contentType,
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metadata)), encryption);
+                    Collections.unmodifiableMap(new LinkedHashMap<>(metadata)), encryption);
         }
     }
 }

@@ -7,14 +7,16 @@ final class Target {
     }
 
     static String describe(String detail, String store, String bucket, String key) {
-        StringBuilder out = new StringBuilder(detail).append(" (");
+        StringBuilder where = new StringBuilder();
         if (store != null) {
-            out.append("store ").append(ObjectNames.quote(store)).append(", ");
+            where.append("store ").append(ObjectNames.quote(store));
         }
-        out.append("bucket ").append(ObjectNames.quote(bucket));
+        if (bucket != null) {
+            where.append(where.isEmpty() ? "" : ", ").append("bucket ").append(ObjectNames.quote(bucket));
+        }
         if (key != null) {
-            out.append(", key ").append(ObjectNames.quote(key));
+            where.append(where.isEmpty() ? "" : ", ").append("key ").append(ObjectNames.quote(key));
         }
-        return out.append(')').toString();
+        return where.isEmpty() ? detail : detail + " (" + where + ")";
     }
 }
