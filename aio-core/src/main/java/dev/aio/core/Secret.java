@@ -1,7 +1,6 @@
 package dev.aio.core;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Function;
@@ -100,9 +99,15 @@ public final class Secret {
             return false;
         }
         char[] theirs = ((Secret) other).value;
-        byte[] a = new String(value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        byte[] b = new String(theirs).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(a, b);
+        // Constant time in the length of the longer value, and no String copies of either.
+        int length = Math.max(value.length, theirs.length);
+        int difference = value.length ^ theirs.length;
+        for (int i = 0; i < length; i++) {
+            char a = i < value.length ? value[i] : 0;
+            char b = i < theirs.length ? theirs[i] : 0;
+            difference |= a ^ b;
+        }
+        return difference == 0;
     }
 
     @Override

@@ -15,10 +15,22 @@ public interface ErrorClassifier {
 
     /**
      * Retries {@code AioException}s that say so and the usual transient JDK failures
-     * ({@link IOException}, {@link UncheckedIOException}, {@link TimeoutException}); nothing else.
+     * ({@link IOException}, {@link UncheckedIOException}, {@link TimeoutException}), except the
+     * I/O failures that another attempt cannot fix: a missing or inaccessible file, a file that
+     * already exists, bytes that are not valid text. Nothing else is retried.
      */
-    ErrorClassifier DEFAULT = named("default", e -> e instanceof IOException
-            || e instanceof UncheckedIOException || e instanceof TimeoutException);
+    ErrorClassifier DEFAULT = named("default", e -> {
+        Throwable io = e instanceof UncheckedIOException ? e.getCause() : e;
+        if (io instanceof java.nio.file.NoSuchFileException || io instanceof java.nio.file.AccessDeniedException
+                || io instanceof java.nio.file.FileAlreadyExistsException
+                || io instanceof java.nio.file.NotDirectoryException
+                || io instanceof java.nio.file.DirectoryNotEmptyException
+                || io instanceof java.io.FileNotFoundException
+                || io instanceof java.nio.charset.CharacterCodingException) {
+            return false;
+        }
+        return io instanceof IOException || e instanceof TimeoutException;
+    });
 
     /** Retries every exception except a {@link dev.aio.core.NonRetriableException}. */
     ErrorClassifier RETRY_UNKNOWN = named("retry-unknown", e -> true);

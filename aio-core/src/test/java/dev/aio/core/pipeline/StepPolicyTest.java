@@ -520,4 +520,17 @@ class StepPolicyTest {
             throw (Error) t;
         });
     }
+
+    @Test
+    void theDefaultClassifierDoesNotRetryIoFailuresThatAnotherAttemptCannotFix() {
+        ErrorClassifier classifier = ErrorClassifier.DEFAULT;
+        assertThat(classifier.isRetriable(new java.io.IOException("connection reset"))).isTrue();
+        assertThat(classifier.isRetriable(new java.net.SocketTimeoutException("slow"))).isTrue();
+        assertThat(classifier.isRetriable(new java.nio.file.NoSuchFileException("/gone"))).isFalse();
+        assertThat(classifier.isRetriable(new java.nio.file.AccessDeniedException("/locked"))).isFalse();
+        assertThat(classifier.isRetriable(new java.io.FileNotFoundException("/gone"))).isFalse();
+        assertThat(classifier.isRetriable(new java.nio.charset.MalformedInputException(1))).isFalse();
+        assertThat(classifier.isRetriable(
+                new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/gone")))).isFalse();
+    }
 }

@@ -45,6 +45,11 @@ public final class Engine implements AutoCloseable {
     private final Link chain;
     private final ExecutorService ownAttemptPool;
     private final Set<StreamingRun> active = ConcurrentHashMap.newKeySet();
+    /**
+     * The threads that ended a run: each completes its run's future and exits a moment later, so
+     * {@link #close()} joins them too, to leave no thread behind.
+     */
+    private final Set<Thread> finishers = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     /**
@@ -293,6 +298,10 @@ public final class Engine implements AutoCloseable {
 
     void finished(StreamingRun run) {
         active.remove(run);
+        if (def.executor() == null) {
+            finishers.removeIf(thread -> !thread.isAlive());
+            finishers.add(Thread.currentThread());
+        }
     }
 
     /**
@@ -341,6 +350,16 @@ public final class Engine implements AutoCloseable {
                 interrupted = true;
             }
         }
+        for (Thread finisher : List.copyOf(finishers)) {
+            if (finisher != Thread.currentThread()) {
+                try {
+                    finisher.join(CLOSE_WAIT_MILLIS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        finishers.clear();
         for (StageRuntime stage : stages) {
             stage.invalidateCache();
         }
