@@ -114,7 +114,7 @@ public final class CoreDemo {
                     .decode(ByteBuffer.wrap(bytes)).toString();
             return new Document(file.getFileName().toString(), text);
         } catch (CharacterCodingException e) {
-            throw new NonRetriableException(file.getFileName() + " is not valid UTF-8 text", e) { };
+            throw new NonRetriableException(file.getFileName() + " is not valid UTF-8 text", e);
         }
     }
 

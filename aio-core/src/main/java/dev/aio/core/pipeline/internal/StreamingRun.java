@@ -237,7 +237,7 @@ final class StreamingRun {
     /** Records an item the source produced that cannot be processed (a null). */
     void deadLetterFromSource(long position) {
         recordDeadLetter("source", "null item at position " + position,
-                new NonRetriableException("the source produced a null item at position " + position) { }, 1);
+                new NonRetriableException("the source produced a null item at position " + position), 1);
         done.incrementAndGet();
     }
 
