@@ -1,0 +1,45 @@
+package dev.aio.vector.memory;
+
+import dev.aio.core.vector.Similarity;
+import dev.aio.core.vector.VectorStore;
+import dev.aio.vector.testing.VectorStoreContract;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory store passes the contract with floats, with int8 quantization, and with dot products. */
+class InMemoryVectorStoreContractTest extends VectorStoreContract {
+
+    @Override
+    protected VectorStore newStore() {
+        return InMemoryVectorStore.builder().build();
+    }
+
+    @Nested
+    class Quantized extends VectorStoreContract {
+        @Override
+        protected VectorStore newStore() {
+            // Oversampling wide enough that rescoring makes the small contract data set exact.
+            return InMemoryVectorStore.builder().name("memory-int8").int8Quantization(true).oversample(8).build();
+        }
+    }
+
+    @Nested
+    class DotProduct extends VectorStoreContract {
+        @Override
+        protected VectorStore newStore() {
+            return InMemoryVectorStore.builder().similarity(Similarity.DOT_PRODUCT).dimensions(DIMS).build();
+        }
+
+        @Override
+        protected Similarity similarity() {
+            return Similarity.DOT_PRODUCT;
+        }
+    }
+
+    @Nested
+    class ScalarArithmetic extends VectorStoreContract {
+        @Override
+        protected VectorStore newStore() {
+            return InMemoryVectorStore.builder().simd(false).build();
+        }
+    }
+}
