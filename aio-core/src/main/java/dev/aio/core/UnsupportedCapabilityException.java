@@ -28,6 +28,21 @@ public class UnsupportedCapabilityException extends NonRetriableException {
         this.capability = capability;
     }
 
+    /**
+     * For subclasses that compose their own message (naming a bucket and key, say).
+     *
+     * @param component the store or provider that lacks the capability
+     * @param capability what was asked for
+     * @param message the whole message, which must name the component and the capability
+     * @param cause the underlying failure, or {@code null}
+     */
+    protected UnsupportedCapabilityException(String component, String capability, String message,
+            Throwable cause) {
+        super(message, cause);
+        this.component = component;
+        this.capability = capability;
+    }
+
     private static String message(String component, String capability, String advice) {
         Objects.requireNonNull(component, "component");
         Objects.requireNonNull(capability, "capability");

@@ -1,13 +1,12 @@
 package dev.aio.core.storage;
 
-import dev.aio.core.NonRetriableException;
-
 /**
- * The call needs a {@link StoreCapability} the store does not have, such as presigned URLs on a filesystem store. Raised before the store is called. Not retriable.
+ * The object-store form of {@link dev.aio.core.UnsupportedCapabilityException}, naming the bucket
+ * and key: the call needs a {@link StoreCapability} the store does not have, such as presigned URLs on a filesystem store. Raised before the store is called. Not retriable.
  *
  * <p>The message names the store, the bucket and (where there is one) the key, never credentials.
  */
-public class UnsupportedCapabilityException extends NonRetriableException {
+public class UnsupportedCapabilityException extends dev.aio.core.UnsupportedCapabilityException {
 
     private final String store;
     private final String bucket;
@@ -21,7 +20,7 @@ public class UnsupportedCapabilityException extends NonRetriableException {
      * @param cause the underlying failure, or {@code null}
      */
     public UnsupportedCapabilityException(String store, String bucket, String key, String detail, Throwable cause) {
-        super(Target.describe(detail, store, bucket, key), cause);
+        super(store == null ? "object store" : store, detail, Target.describe(detail, store, bucket, key), cause);
         this.store = store;
         this.bucket = bucket;
         this.key = key;
