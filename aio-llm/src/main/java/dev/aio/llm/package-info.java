@@ -1,7 +1,7 @@
 /**
- * {@code Embedder} and {@code LanguageModel} implementations: an in-process ONNX MiniLM embedder
- * (the default, fully offline), bridges to langchain4j models (OpenAI, Ollama, Anthropic and
- * others), and routing and caching around them. The implementation lands with its own issue;
- * until then this module holds no types.
+ * {@code Embedder} and {@code LanguageModel} implementations. The in-process default embedder,
+ * fully offline, is {@link dev.aio.llm.onnx.OnnxEmbedder} (all-MiniLM-L6-v2 on ONNX Runtime).
+ * Bridges to langchain4j models (OpenAI, Ollama, Anthropic and others), routing and caches are
+ * planned and not here yet.
  */
 package dev.aio.llm;

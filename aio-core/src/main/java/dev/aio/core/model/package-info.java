@@ -1,0 +1,11 @@
+/**
+ * The model SPIs: {@link dev.aio.core.model.Embedder} turns texts into vectors,
+ * {@link dev.aio.core.model.LanguageModel} turns a {@link dev.aio.core.model.Prompt} into a
+ * {@link dev.aio.core.model.Generation}, and {@link dev.aio.core.model.Tokenizer} counts, encodes
+ * and splits text in a model's own tokens.
+ *
+ * <p>Implementations live in provider modules ({@code aio-llm}: an in-process ONNX MiniLM
+ * embedder; bridges to hosted models). Core holds only these interfaces and their value types,
+ * so pipelines, ingestors and answerers work with any provider.
+ */
+package dev.aio.core.model;

