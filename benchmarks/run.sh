@@ -3,10 +3,11 @@
 #
 #   benchmarks/run.sh [quick|full] [JMH args...]
 #
-# quick: 1 fork, 3 x 1 s warmup, 5 x 1 s measurement (what reviewers run; < 5 min on 2 cores).
+# quick: 1 fork, 3 x 1 s warmup, 5 x 1 s measurement (what reviewers run; < 5 min on 2 cores);
+#        E2 (EmbedThroughputBenchmark) embeds fewer chunks per operation and runs 2 threads only.
 # full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement (what the README's numbers come from).
 # Extra arguments go to JMH after the mode's settings (a regex, -p, -prof, -jvmArgsAppend; not
-# -f/-wi/-w/-i/-r, which the mode sets and JMH refuses twice), e.g.:
+# -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads, which the mode sets and JMH refuses twice), e.g.:
 #   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall' -p stages=5
 # Results: benchmarks/target/results-<mode>.json. Uses $JAVA_HOME/bin/java when JAVA_HOME is set.
 set -euo pipefail
@@ -14,8 +15,10 @@ set -euo pipefail
 MODE="${1:-quick}"
 if [[ $# -gt 0 ]]; then shift; fi
 case "$MODE" in
-  quick) JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s) ;;
-  full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s) ;;
+  # quick also scales E2 down: fewer chunks per operation and the 2-thread cases only.
+  quick) JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s -p e2Scale=quick -p e2Threads=2) ;;
+  # full also runs E4 (ExactSearchBenchmark) at 1M vectors; quick stops at 100k.
+  full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000) ;;
   *) echo "usage: $0 [quick|full] [JMH args...]" >&2; exit 2 ;;
 esac
 

@@ -40,7 +40,12 @@ public final class Summary {
 
     /** One benchmark case of the results file. */
     record Result(String benchmark, String mode, Map<String, String> params, double score, double error,
-            String unit) {
+            String unit, Map<String, Double> percentiles) {
+
+        /** A result without percentiles (modes other than SampleTime). */
+        Result(String benchmark, String mode, Map<String, String> params, double score, double error, String unit) {
+            this(benchmark, mode, params, score, error, unit, Map.of());
+        }
 
         String className() {
             return benchmark.substring(0, benchmark.lastIndexOf('.'));
@@ -123,7 +128,18 @@ public final class Summary {
             JsonNode metric = node.path("primaryMetric");
             out.add(new Result(node.path("benchmark").asText(), node.path("mode").asText(), params,
                     metric.path("score").asDouble(Double.NaN), metric.path("scoreError").asDouble(Double.NaN),
-                    metric.path("scoreUnit").asText("")));
+                    metric.path("scoreUnit").asText(""), percentiles(metric)));
+        }
+        return out;
+    }
+
+    /** SampleTime's percentiles ({@code "50.0"} to {@code "100.0"}) in the score's unit; empty otherwise. */
+    private static Map<String, Double> percentiles(JsonNode metric) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = metric.path("scorePercentiles").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), e.getValue().asDouble(Double.NaN));
         }
         return out;
     }
@@ -136,6 +152,12 @@ public final class Summary {
             }
         }
         summariseE8();
+        unknown.removeIf(VectorSummary::handles);
+        VectorSummary.summarise(results, this::line);
+        unknown.removeIf(EmbedSummary::handles);
+        EmbedSummary.summarise(results, this::line);
+        unknown.removeIf(StorageSummary::handles);
+        StorageSummary.summarise(results, this::line);
         for (Result r : unknown) {
             String params = r.params().isEmpty() ? "" : r.params().toString().replace("{", "[").replace("}", "]")
                     .replace(", ", ",");

@@ -1,0 +1,114 @@
+package dev.aio.benchmarks;
+
+import dev.aio.llm.onnx.OnnxEmbedder;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * E2: throughput of embedding a set of chunks in one call, all-MiniLM-L6-v2 (float32) in both.
+ * One operation embeds all {@code chunkCount()} chunks; the summary turns ms/op into chunks/s.
+ *
+ * <ul>
+ *   <li>{@code length}: {@code short} (one sentence, 15 to 25 tokens), {@code 128} or {@code 256}
+ *       tokens per chunk, special tokens included.</li>
+ *   <li>{@code e2Threads}: the threads each side gets. Ours: that many ONNX sessions of one
+ *       intra-op thread each. Peer: {@code new AllMiniLmL6V2EmbeddingModel(executor)} with a
+ *       fixed pool of that many threads ({@code embedAll} splits the texts over it; its ONNX
+ *       session keeps langchain4j's own thread settings).</li>
+ *   <li>{@code e2Scale}: {@code full} embeds 2,048 chunks per operation as BENCHMARKS.md says;
+ *       {@code quick} ({@code run.sh quick} passes it, with {@code -p e2Threads=2}) embeds 128
+ *       short, 24 128-token or 12 256-token chunks, so one operation takes under a second or
+ *       so and the whole quick run stays within its five minutes.</li>
+ * </ul>
+ * Caveat: langchain4j's model truncates texts at 128 tokens (the setting in the tokenizer.json it
+ * ships), so on 256-token chunks the peer computes about half the tokens ours does.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class EmbedThroughputBenchmark {
+
+    @Param({"short", "128", "256"})
+    public String length;
+
+    @Param({"1", "2"})
+    public int e2Threads;
+
+    @Param({"full"})
+    public String e2Scale;
+
+    List<String> texts;
+    List<TextSegment> segments;
+    OnnxEmbedder ours;
+    AllMiniLmL6V2EmbeddingModel peer;
+    ExecutorService peerExecutor;
+
+    int chunkCount() {
+        if (e2Scale.equals("full")) {
+            return 2048;
+        }
+        switch (length) {
+            case "short":
+                return 128;
+            case "128":
+                return 24;
+            default:
+                return 12;
+        }
+    }
+
+    private void makeTexts(OnnxEmbedder tokenizerOwner) {
+        int tokens = length.equals("short") ? 0 : Integer.parseInt(length);
+        texts = Corpus.chunks(tokenizerOwner.tokenizer(), chunkCount(), tokens);
+        segments = texts.stream().map(TextSegment::from).toList();
+    }
+
+    /** Builds only what the measured method needs; JMH runs each method in its own fork. */
+    @Setup(Level.Trial)
+    public void setUp(org.openjdk.jmh.infra.BenchmarkParams params) {
+        if (params.getBenchmark().endsWith(".ours")) {
+            ours = OnnxEmbedder.builder().sessions(e2Threads).intraOpThreads(1).build();
+            makeTexts(ours);
+        } else {
+            try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1).build()) {
+                makeTexts(tokenizerOnly);
+            }
+            peerExecutor = Executors.newFixedThreadPool(e2Threads);
+            peer = new AllMiniLmL6V2EmbeddingModel(peerExecutor);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (ours != null) {
+            ours.close();
+        }
+        if (peerExecutor != null) {
+            peerExecutor.shutdown();
+        }
+    }
+
+    @Benchmark
+    public List<float[]> ours() {
+        return ours.embed(texts);
+    }
+
+    @Benchmark
+    public Object peer() {
+        return peer.embedAll(segments).content();
+    }
+}
