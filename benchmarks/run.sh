@@ -16,9 +16,11 @@ MODE="${1:-quick}"
 if [[ $# -gt 0 ]]; then shift; fi
 case "$MODE" in
   # quick also scales E2 down: fewer chunks per operation and the 2-thread cases only.
-  quick) JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s -p e2Scale=quick -p e2Threads=2) ;;
+  quick) JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s -p e2Scale=quick -p e2Threads=2)
+         S1_OPTS=(-f 1 -wi 8 -w 1s -i 10 -r 1s) ;;
   # full also runs E4 (ExactSearchBenchmark) at 1M vectors; quick stops at 100k.
-  full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000) ;;
+  full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000)
+         S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s) ;;
   *) echo "usage: $0 [quick|full] [JMH args...]" >&2; exit 2 ;;
 esac
 
@@ -44,6 +46,17 @@ if [[ -n "$stale" ]]; then
 fi
 
 echo "# $("$JAVA" -version 2>&1 | tr '\n' ' ')" >&2
-"$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "$@"
+if [[ $# -gt 0 ]]; then
+  # A selection given by the caller runs as one JMH run with the mode's settings.
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "$@"
+  RUNS=("$RESULTS")
+else
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -rf json -rff "$RESULTS"
+  # S1 measures milliseconds-long calls to an S3 server in the same JVM, whose JIT and GC settle
+  # slowly: it gets longer warmup and more iterations than the nanosecond benchmarks.
+  S1_RESULTS="benchmarks/target/results-$MODE-s1.json"
+  "$JAVA" -jar "$JAR" "${S1_OPTS[@]}" ObjectStoreBenchmark -rf json -rff "$S1_RESULTS"
+  RUNS=("$RESULTS" "$S1_RESULTS")
+fi
 echo
-"$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "$RESULTS"
+"$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "${RUNS[@]}"

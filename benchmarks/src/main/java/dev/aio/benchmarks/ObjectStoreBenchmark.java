@@ -43,6 +43,7 @@ public class ObjectStoreBenchmark {
     private static final int KEYS = 256;
 
     private S3Proxy proxy;
+    private okhttp3.OkHttpClient rawHttp;
     private MinioClient raw;
     private ObjectStore aio;
     private byte[] body;
@@ -61,7 +62,10 @@ public class ObjectStoreBenchmark {
             Thread.onSpinWait();
         }
         String endpoint = "http://127.0.0.1:" + proxy.getPort();
-        raw = MinioClient.builder().endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY.reveal()).build();
+        // The raw client gets an HTTP client we can shut down, so the fork exits when it is done.
+        rawHttp = new okhttp3.OkHttpClient.Builder().build();
+        raw = MinioClient.builder().endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY.reveal())
+                .httpClient(rawHttp).build();
         raw.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
         aio = MinioObjectStore.builder().endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY).build();
         body = new byte[OBJECT_BYTES];
@@ -76,6 +80,8 @@ public class ObjectStoreBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         aio.close();
+        rawHttp.dispatcher().executorService().shutdown();
+        rawHttp.connectionPool().evictAll();
         proxy.stop();
     }
 

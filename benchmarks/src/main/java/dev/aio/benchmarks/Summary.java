@@ -87,17 +87,22 @@ public final class Summary {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: Summary <jmh-results.json>");
+        if (args.length < 1) {
+            System.err.println("usage: Summary <jmh-results.json>...");
             System.exit(2);
         }
-        JsonNode root = new ObjectMapper().readTree(Files.readString(Path.of(args[0])));
-        if (!root.isArray() || root.isEmpty()) {
-            System.err.println("no JMH results in " + args[0]);
-            System.exit(1);
+        List<Result> results = new ArrayList<>();
+        for (String file : args) {
+            JsonNode root = new ObjectMapper().readTree(Files.readString(Path.of(file)));
+            if (!root.isArray() || root.isEmpty()) {
+                System.err.println("no JMH results in " + file);
+                System.exit(1);
+            }
+            // One header per JMH run: the runs may differ in iterations.
+            System.out.println(header(root.get(0), root.size()));
+            results.addAll(parse(root));
         }
-        System.out.println(header(root.get(0), root.size()));
-        Summary summary = new Summary(parse(root));
+        Summary summary = new Summary(results);
         summary.summarise();
         summary.lines.forEach(System.out::println);
         System.out.println("# " + summary.pass + " PASS, " + summary.fail + " FAIL, " + summary.info + " INFO");
