@@ -3,22 +3,24 @@
 #
 #   benchmarks/run.sh [quick|full] [JMH args...]
 #
-# quick: 1 fork, 3 x 1 s warmup, 5 x 1 s measurement (what reviewers run; < 5 min on 2 cores);
-#        E2 (EmbedThroughputBenchmark) embeds fewer chunks per operation and runs 2 threads only.
-# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement (what the README's numbers come from).
+# quick: 1 fork, 2 x 1 s warmup, 4 x 1 s measurement (what reviewers run; about 5 min on 2 cores),
+#        only the cases that carry a target: E8 at 5 stages, E4 at 10k vectors, E2 with fewer
+#        chunks per operation and 2 threads; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement.
+# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table).
 # Extra arguments go to JMH after the mode's settings (a regex, -p, -prof, -jvmArgsAppend; not
-# -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads, which the mode sets and JMH refuses twice), e.g.:
-#   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall' -p stages=5
+# -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads/stages/vectors, which the mode sets and JMH
+# refuses twice), e.g.:
+#   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall'
+# With extra arguments the selection runs as one JMH run with the mode's settings.
 # Results: benchmarks/target/results-<mode>.json. Uses $JAVA_HOME/bin/java when JAVA_HOME is set.
 set -euo pipefail
 
 MODE="${1:-quick}"
 if [[ $# -gt 0 ]]; then shift; fi
 case "$MODE" in
-  # quick also scales E2 down: fewer chunks per operation and the 2-thread cases only.
-  quick) JMH_OPTS=(-f 1 -wi 3 -w 1s -i 5 -r 1s -p e2Scale=quick -p e2Threads=2)
+  quick) JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p e2Threads=2 -p stages=5 -p vectors=10000)
          S1_OPTS=(-f 1 -wi 8 -w 1s -i 10 -r 1s) ;;
-  # full also runs E4 (ExactSearchBenchmark) at 1M vectors; quick stops at 100k.
+  # full runs every case, E4 (ExactSearchBenchmark) up to 1M vectors.
   full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000)
          S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s) ;;
   *) echo "usage: $0 [quick|full] [JMH args...]" >&2; exit 2 ;;

@@ -62,10 +62,11 @@ public class ObjectStoreBenchmark {
             Thread.onSpinWait();
         }
         String endpoint = "http://127.0.0.1:" + proxy.getPort();
-        // The raw client gets an HTTP client we can shut down, so the fork exits when it is done.
-        rawHttp = new okhttp3.OkHttpClient.Builder().build();
-        raw = MinioClient.builder().endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY.reveal())
-                .httpClient(rawHttp).build();
+        // The raw client is configured as MinioObjectStore configures its own (region, HTTP/1.1),
+        // so the ratio isolates aio's layer; its HTTP client is ours to shut down, so the fork exits.
+        rawHttp = new okhttp3.OkHttpClient.Builder().protocols(java.util.List.of(okhttp3.Protocol.HTTP_1_1)).build();
+        raw = MinioClient.builder().endpoint(endpoint).region(MinioObjectStore.DEFAULT_REGION)
+                .credentials(ACCESS_KEY, SECRET_KEY.reveal()).httpClient(rawHttp).build();
         raw.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
         aio = MinioObjectStore.builder().endpoint(endpoint).credentials(ACCESS_KEY, SECRET_KEY).build();
         body = new byte[OBJECT_BYTES];
