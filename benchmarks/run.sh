@@ -62,3 +62,7 @@ else
 fi
 echo
 "$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "${RUNS[@]}"
+if [[ $# -eq 0 ]]; then
+  # S1 once more with aio's and the raw client's calls interleaved in one JVM (see the class).
+  "$JAVA" -cp "$JAR" dev.aio.benchmarks.InterleavedStorageCheck 2>/dev/null
+fi
