@@ -7,11 +7,9 @@ import dev.aio.core.NonRetriableException;
  *
  * <p>The message names the store, the bucket and (where there is one) the key, never credentials.
  */
-public class BucketNotFoundException extends NonRetriableException {
+public class BucketNotFoundException extends NonRetriableException implements StorageFailure {
 
-    private final String store;
-    private final String bucket;
-    private final String key;
+    private final ObjectLocation location;
 
     /**
      * @param store the store's {@linkplain ObjectStore#name() name}, or {@code null} when not known
@@ -22,23 +20,11 @@ public class BucketNotFoundException extends NonRetriableException {
      */
     public BucketNotFoundException(String store, String bucket, String key, String detail, Throwable cause) {
         super(Target.describe(detail, store, bucket, key), cause);
-        this.store = store;
-        this.bucket = bucket;
-        this.key = key;
+        this.location = new ObjectLocation(store, bucket, key);
     }
 
-    /** @return the store's name, or {@code null} when not known */
-    public String store() {
-        return store;
-    }
-
-    /** @return the bucket */
-    public String bucket() {
-        return bucket;
-    }
-
-    /** @return the key, or {@code null} for a bucket-level operation */
-    public String key() {
-        return key;
+    @Override
+    public ObjectLocation location() {
+        return location;
     }
 }
