@@ -110,13 +110,15 @@ public final class ProviderErrors {
                 + excerpt(redactor.redact(cause.getMessage())), cause);
     }
 
+    /** The first link with a message, outermost first: wrappers usually say the most. */
     private String describe(Throwable error) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        Throwable t = error;
+        int depth = 0;
+        while (t.getMessage() == null && t.getCause() != null && t.getCause() != t && depth++ < 32) {
+            t = t.getCause();
         }
-        String message = root.getMessage() == null ? error.getMessage() : root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + excerpt(redactor.redact(message)));
+        String message = t.getMessage();
+        return t.getClass().getSimpleName() + (message == null ? "" : ": " + excerpt(redactor.redact(message)));
     }
 
     private static String excerpt(String text) {
