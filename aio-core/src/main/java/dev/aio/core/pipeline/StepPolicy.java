@@ -26,6 +26,13 @@ import java.util.Objects;
  * <p>Only retriable failures are retried (see {@link ErrorClassifier}); a failure that exhausts
  * the policy goes to the dead-letter sink, or fails {@link Pipeline#call} with a
  * {@link StageFailedException}.
+ *
+ * <p>A {@link dev.aio.core.RetriableException} that carries a
+ * {@linkplain dev.aio.core.RetriableException#retryAfter() retry-after hint} (a provider's HTTP
+ * {@code Retry-After}) is retried no sooner than the hint: the wait is the larger of the backoff
+ * and the hint. A hint longer than {@link #maxBackoff()} is not waited for: the item fails at
+ * once, still marked retriable, rather than parking a worker for that long. Raise the backoff
+ * cap to wait for longer hints.
  */
 public final class StepPolicy {
 

@@ -107,6 +107,47 @@ class StepPolicyTest {
                 .isBetween(Duration.ofMillis(50), Duration.ofMillis(150)));
     }
 
+    @Test
+    void aRetryAfterHintLongerThanTheBackoffIsWaitedForInFull() {
+        StepPolicy policy = StepPolicy.retry(3).backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(10)).jitter(0);
+        try (Pipeline<String, String> pipeline = alwaysFailing(policy,
+                () -> new RetriableException("429 from provider", null, Duration.ofSeconds(7)))) {
+            assertThatThrownBy(() -> pipeline.call("x")).isInstanceOf(StageFailedException.class);
+        }
+        assertThat(calls).hasValue(3);
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aRetryAfterHintShorterThanTheBackoffDoesNotShortenIt() {
+        StepPolicy policy = StepPolicy.retry(2).backoff(Duration.ofSeconds(2), 2.0, Duration.ofSeconds(10)).jitter(0);
+        try (Pipeline<String, String> pipeline = alwaysFailing(policy,
+                () -> new RetriableException("503", null, Duration.ofMillis(500)))) {
+            assertThatThrownBy(() -> pipeline.call("x")).isInstanceOf(StageFailedException.class);
+        }
+        assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aRetryAfterHintBeyondTheBackoffCapFailsTheItemWithoutWaiting() {
+        StepPolicy policy = StepPolicy.retry(5).backoff(Duration.ofMillis(100), 2.0, Duration.ofSeconds(30));
+        try (Pipeline<String, String> pipeline = alwaysFailing(policy,
+                () -> new RetriableException("429", null, Duration.ofMinutes(10)))) {
+            StageFailedException failure = catchThrowableOfType(StageFailedException.class, () -> pipeline.call("x"));
+            assertThat(failure.attempts()).isEqualTo(1);
+            assertThat(failure.isRetriable()).as("a later run may still succeed").isTrue();
+        }
+        assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
+    void aNegativeRetryAfterHintIsRefused() {
+        assertThatThrownBy(() -> new RetriableException("x", null, Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got PT-1S");
+        assertThat(new RetriableException("x", null, Duration.ofSeconds(3))).hasToString(
+                "dev.aio.core.RetriableException: x (retry after PT3S)");
+    }
+
     // ---------------------------------------------------------------- what is retried
 
     @Test

@@ -1,5 +1,6 @@
 package dev.aio.core.pipeline.internal;
 
+import dev.aio.core.RetriableException;
 import dev.aio.core.pipeline.ErrorClassifier;
 import dev.aio.core.pipeline.PolicyRejectedException;
 import dev.aio.core.pipeline.StageTimeoutException;
@@ -101,7 +102,12 @@ final class PolicyRuntime {
                 failure = unwrap(t);
             }
             boolean retriable = classifier.isRetriable(failure);
-            boolean again = retriable && attempt < policy.maxAttempts();
+            Duration hint = retryAfter(failure);
+            // A provider that asks for a longer wait than the policy's longest backoff is not
+            // waited for: a worker thread parked for minutes stalls the stage, so the item fails
+            // (retriable, so a later run or the dead-letter replay can try again).
+            boolean again = retriable && attempt < policy.maxAttempts()
+                    && (hint == null || hint.compareTo(policy.maxBackoff()) <= 0);
             if (listener.active()) {
                 listener.onItemError(stage.name, input, failure, attempt, again);
             }
@@ -111,8 +117,19 @@ final class PolicyRuntime {
             if (counters != null) {
                 counters.retries.increment();
             }
-            time.sleep(backoff(attempt));
+            time.sleep(wait(attempt, hint));
         }
+    }
+
+    /** The wait before the next attempt: the backoff, but never less than the provider asked for. */
+    Duration wait(int attempt, Duration retryAfter) {
+        Duration backoff = backoff(attempt);
+        return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
+    }
+
+    /** The provider's requested wait carried by a retriable failure, or null. */
+    private static Duration retryAfter(Throwable failure) {
+        return failure instanceof RetriableException r ? r.retryAfter().orElse(null) : null;
     }
 
     /** The wait after failed attempt number {@code attempt}: exponential, capped, jittered. */
