@@ -1,7 +1,9 @@
 package dev.aio.core.model.usage;
 
+import dev.aio.core.model.Embedder;
 import dev.aio.core.model.LanguageModel;
 import dev.aio.core.model.TokenUsage;
+import dev.aio.core.model.Tokenizer;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
@@ -65,6 +67,20 @@ public final class UsageLedger {
      */
     public LanguageModel meter(LanguageModel model, UsageScope scope) {
         return new MeteredLanguageModel(model, this, scope);
+    }
+
+    /**
+     * Wraps an embedder so that each of its calls is recorded under a scope, its texts counted
+     * with the model's tokenizer as input tokens (embedders report no usage of their own). Put a
+     * cache outside the metered embedder, so that cached texts are not charged.
+     *
+     * @param embedder the embedder to meter
+     * @param scope whom its calls are charged to
+     * @param tokenizer counts the texts as the model does
+     * @return the metered embedder, with the wrapped one's fingerprint
+     */
+    public Embedder meter(Embedder embedder, UsageScope scope, Tokenizer tokenizer) {
+        return new MeteredEmbedder(embedder, this, scope, tokenizer);
     }
 
     /**

@@ -74,6 +74,73 @@ class UsageLedgerTest {
         assertThat(ledger.byStage().get("answer").totalTokens()).isEqualTo(30);
     }
 
+    /** Counts one token per word; the model adds two special tokens per text. */
+    private static final dev.aio.core.model.Tokenizer WORDS = new dev.aio.core.model.Tokenizer() {
+        @Override
+        public int count(String text) {
+            return text.isBlank() ? 0 : text.trim().split("\\s+").length;
+        }
+
+        @Override
+        public int[] encode(String text) {
+            return new int[count(text)];
+        }
+
+        @Override
+        public List<dev.aio.core.model.TextWindow> split(String text, int maxTokens, int overlapTokens) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int specialTokens() {
+            return 2;
+        }
+    };
+
+    @Test
+    void aMeteredEmbedderChargesEachTextsTokensCappedAtTheModelsLimitBehindItsCache() {
+        PriceTable prices = PriceTable.builder().price("test/counting", "0.02", "0").build();
+        UsageLedger ledger = UsageLedger.builder().prices(prices).build();
+        dev.aio.core.model.Embedder model = new dev.aio.core.model.Embedder() {
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                return texts.stream().map(t -> new float[] {t.length()}).toList();
+            }
+
+            @Override
+            public int dimensions() {
+                return 1;
+            }
+
+            @Override
+            public String modelId() {
+                return "test/counting";
+            }
+
+            @Override
+            public String fingerprint() {
+                return "fp";
+            }
+
+            @Override
+            public int maxTokens() {
+                return 5;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        dev.aio.core.model.Embedder metered = ledger.meter(model, UsageScope.of("run", "embed"), WORDS);
+        dev.aio.core.model.Embedder cached = dev.aio.core.model.cache.CachingEmbedder.builder(metered).build();
+
+        // "one two" = 2 + 2 special; "a b c d e f" = 6 + 2, capped at 5
+        cached.embed(List.of("one two", "a b c d e f"));
+        cached.embed(List.of("one two"));
+        assertThat(ledger.byStage().get("embed")).isEqualTo(new UsageTotals(1, 9, 0, new BigDecimal("0.00000018"), 0));
+        assertThat(cached.fingerprint()).isEqualTo("fp");
+    }
+
     @Test
     void theCallThatGoesOverTheBudgetIsRecordedAndFailsAndLaterCallsNeverReachTheModel() {
         UsageLedger ledger = UsageLedger.builder().prices(PRICES).runBudget(Budget.ofTokens(40)).build();
