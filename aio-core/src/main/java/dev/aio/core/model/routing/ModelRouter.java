@@ -181,8 +181,9 @@ public final class ModelRouter implements LanguageModel {
     private static final class Call {
         private final Prompt prompt;
         private final Consumer<String> onToken;
-        boolean emitted;
-        boolean consumerFailed;
+        // Volatile: a provider may hand pieces over on its own thread.
+        volatile boolean emitted;
+        volatile boolean consumerFailed;
 
         Call(Prompt prompt, Consumer<String> onToken) {
             this.prompt = prompt;
