@@ -3,12 +3,19 @@ package dev.aio.core.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * An immutable request to a {@link LanguageModel}: the conversation so far and the generation
- * settings. Settings left unset take the model's defaults.
+ * An immutable request to a {@link LanguageModel}: the conversation so far, the generation
+ * settings, and attributes that describe the request to decorators around the model. Settings
+ * left unset take the model's defaults.
+ *
+ * <p>The attributes ({@linkplain #task() task tag}, {@linkplain #tenant() tenant},
+ * {@linkplain #templateName() template name} and {@linkplain #templateVersion() version}) are
+ * never sent to a provider: routers choose a model by the task, response caches keep tenants and
+ * template versions apart, and usage accounting charges the tenant.
  *
  * <pre>{@code
  * Prompt p = Prompt.builder()
@@ -25,12 +32,20 @@ public final class Prompt {
     private final int maxOutputTokens;
     private final double temperature;
     private final List<String> stopSequences;
+    private final String task;
+    private final String tenant;
+    private final String templateName;
+    private final String templateVersion;
 
     private Prompt(Builder b) {
         this.messages = List.copyOf(b.messages);
         this.maxOutputTokens = b.maxOutputTokens;
         this.temperature = b.temperature;
         this.stopSequences = List.copyOf(b.stopSequences);
+        this.task = b.task;
+        this.tenant = b.tenant;
+        this.templateName = b.templateName;
+        this.templateVersion = b.templateVersion;
     }
 
     /**
@@ -50,6 +65,24 @@ public final class Prompt {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder that starts from this prompt, for a variant that differs in a few settings.
+     *
+     * @return a new builder holding a copy of this prompt's messages, settings and attributes
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.messages.addAll(messages);
+        b.maxOutputTokens = maxOutputTokens;
+        b.temperature = temperature;
+        b.stopSequences.addAll(stopSequences);
+        b.task = task;
+        b.tenant = tenant;
+        b.templateName = templateName;
+        b.templateVersion = templateVersion;
+        return b;
     }
 
     /**
@@ -88,21 +121,75 @@ public final class Prompt {
         return stopSequences;
     }
 
+    /**
+     * What the request is for, such as {@code summarize} or {@code answer}; a
+     * {@code ModelRouter} chooses a model by it.
+     *
+     * @return the task tag, or empty when none was set
+     */
+    public Optional<String> task() {
+        return Optional.ofNullable(task);
+    }
+
+    /**
+     * On whose behalf the request is made; response caches never share answers between tenants,
+     * and usage accounting charges this tenant.
+     *
+     * @return the tenant id, or empty when none was set
+     */
+    public Optional<String> tenant() {
+        return Optional.ofNullable(tenant);
+    }
+
+    /**
+     * The name of the prompt template the messages were rendered from.
+     *
+     * @return the template's name, or empty when the prompt was not rendered from a template
+     */
+    public Optional<String> templateName() {
+        return Optional.ofNullable(templateName);
+    }
+
+    /**
+     * The version of the prompt template the messages were rendered from (see
+     * {@code dev.aio.core.prompt.PromptTemplate#version()}).
+     *
+     * @return the version, or empty when the prompt was not rendered from a template
+     */
+    public Optional<String> templateVersion() {
+        return Optional.ofNullable(templateVersion);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Prompt p && messages.equals(p.messages) && maxOutputTokens == p.maxOutputTokens
-                && Double.compare(temperature, p.temperature) == 0 && stopSequences.equals(p.stopSequences);
+                && Double.compare(temperature, p.temperature) == 0 && stopSequences.equals(p.stopSequences)
+                && Objects.equals(task, p.task) && Objects.equals(tenant, p.tenant)
+                && Objects.equals(templateName, p.templateName) && Objects.equals(templateVersion, p.templateVersion);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(messages, maxOutputTokens, temperature, stopSequences);
+        return Objects.hash(messages, maxOutputTokens, temperature, stopSequences, task, tenant, templateName,
+                templateVersion);
     }
 
+    /** Shows the settings and attributes, never the message texts (they may hold personal data). */
     @Override
     public String toString() {
-        return "Prompt[messages=" + messages.size() + ", maxOutputTokens=" + maxOutputTokens() + ", temperature="
-                + temperature() + ", stopSequences=" + stopSequences.size() + "]";
+        StringBuilder s = new StringBuilder("Prompt[messages=").append(messages.size()).append(", maxOutputTokens=")
+                .append(maxOutputTokens()).append(", temperature=").append(temperature()).append(", stopSequences=")
+                .append(stopSequences.size());
+        if (task != null) {
+            s.append(", task=").append(task);
+        }
+        if (tenant != null) {
+            s.append(", tenant=").append(tenant);
+        }
+        if (templateName != null) {
+            s.append(", template=").append(templateName).append('@').append(templateVersion);
+        }
+        return s.append(']').toString();
     }
 
     /** Builds a {@link Prompt}; not thread-safe. */
@@ -112,8 +199,57 @@ public final class Prompt {
         private int maxOutputTokens;
         private double temperature = Double.NaN;
         private final List<String> stopSequences = new ArrayList<>();
+        private String task;
+        private String tenant;
+        private String templateName;
+        private String templateVersion;
 
         private Builder() {
+        }
+
+        /**
+         * Tags the request with what it is for; routers choose a model by it.
+         *
+         * @param task a non-blank tag, such as {@code summarize}
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder task(String task) {
+            this.task = requireNonBlank("task", task);
+            return this;
+        }
+
+        /**
+         * Names the tenant the request is made for.
+         *
+         * @param tenant a non-blank tenant id
+         * @return this builder
+         * @throws IllegalArgumentException when blank
+         */
+        public Builder tenant(String tenant) {
+            this.tenant = requireNonBlank("tenant", tenant);
+            return this;
+        }
+
+        /**
+         * Records the prompt template, and its version, that the messages were rendered from.
+         *
+         * @param name the template's name, non-blank
+         * @param version the template's version, non-blank
+         * @return this builder
+         * @throws IllegalArgumentException when either is blank
+         */
+        public Builder template(String name, String version) {
+            this.templateName = requireNonBlank("template name", name);
+            this.templateVersion = requireNonBlank("template version", version);
+            return this;
+        }
+
+        private static String requireNonBlank(String what, String value) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("Prompt." + what + " must be non-blank, got '" + value + "'");
+            }
+            return value;
         }
 
         /**

@@ -3,6 +3,7 @@ package dev.aio.core.pipeline.internal;
 import dev.aio.core.NonRetriableException;
 import dev.aio.core.pipeline.DeadLetter;
 import dev.aio.core.pipeline.DeadLetterSink;
+import dev.aio.core.pipeline.FatalFailure;
 import dev.aio.core.pipeline.PipelineFailedException;
 import dev.aio.core.pipeline.Progress;
 import dev.aio.core.pipeline.RunReport;
@@ -228,10 +229,28 @@ final class StreamingRun {
     void deadLetter(StageRuntime stage, Object item, ItemFailure failure) {
         counters[stage.index].deadLettered.increment();
         recordDeadLetter(stage.name, item, failure.getCause(), failure.attempts);
-        if (engine.def.failFast() && !stopping) {
+        if (stopping) {
+            return;
+        }
+        Throwable fatal = fatalIn(failure.getCause());
+        if (fatal != null) {
+            fail("stage '" + stage.name + "' of pipeline '" + engine.name + "' failed with a failure that ends the run: "
+                    + fatal.getMessage(), stage.failed(engine.name, failure));
+        } else if (engine.def.failFast()) {
             fail("pipeline '" + engine.name + "' is fail-fast and stage '" + stage.name + "' gave up on an item",
                     stage.failed(engine.name, failure));
         }
+    }
+
+    /** The first {@link FatalFailure} in a cause chain, or {@code null}; a cycle in the chain ends the search. */
+    private static Throwable fatalIn(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof FatalFailure) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Records an item the source produced that cannot be processed (a null). */
