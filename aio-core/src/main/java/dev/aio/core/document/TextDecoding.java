@@ -43,6 +43,20 @@ public final class TextDecoding {
      *     {@link RejectionReason#TOO_LARGE}
      */
     public static String decode(DocumentInput input, String parser, ParseLimits limits) {
+        return decode(input, parser, limits, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes a text object whose format may name its own charset (an HTML {@code <meta charset>}).
+     *
+     * @param input the bytes
+     * @param parser the calling parser's name, for messages
+     * @param limits the limits; {@code maxChars} is enforced while decoding
+     * @param fallback the charset when neither the content type nor a byte order mark names one
+     * @return the text, without a byte order mark
+     * @throws DocumentRejectedException as {@link #decode(DocumentInput, String, ParseLimits)}
+     */
+    public static String decode(DocumentInput input, String parser, ParseLimits limits, Charset fallback) {
         byte[] bytes = input.bytes();
         DocumentSource source = input.source();
         if (bytes.length == 0) {
@@ -61,7 +75,7 @@ public final class TextDecoding {
                 charset = StandardCharsets.UTF_16BE;
                 bomLength = 2;
             } else {
-                charset = StandardCharsets.UTF_8;
+                charset = fallback;
             }
         }
         boolean wide = charset.name().startsWith("UTF-16") || charset.name().startsWith("UTF-32");
