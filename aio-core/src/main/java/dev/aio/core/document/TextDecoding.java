@@ -64,7 +64,15 @@ public final class TextDecoding {
         }
         int bomLength = 0;
         Charset charset = declaredCharset(input, parser);
-        if (charset == null) {
+        if (charset != null) {
+            // A mark that agrees with the declared charset is still a mark, not text.
+            if (charset.equals(StandardCharsets.UTF_8) && startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+                bomLength = 3;
+            } else if ((charset.equals(StandardCharsets.UTF_16LE) && startsWith(bytes, 0xFF, 0xFE))
+                    || (charset.equals(StandardCharsets.UTF_16BE) && startsWith(bytes, 0xFE, 0xFF))) {
+                bomLength = 2;
+            }
+        } else {
             if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
                 charset = StandardCharsets.UTF_8;
                 bomLength = 3;

@@ -71,6 +71,8 @@ class BadInputTest {
 
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'h', 'i'};
         assertThat(parsers.parse(DocumentInput.of(DocumentSource.named("bom.txt", null), bom)).text()).isEqualTo("hi");
+        assertThat(parsers.parse(DocumentInput.of(DocumentSource.named("bom.txt", "text/plain; charset=UTF-8"), bom))
+                .text()).isEqualTo("hi");
 
         byte[] utf16 = "\uFEFFwide text".getBytes(StandardCharsets.UTF_16LE);
         assertThat(parsers.parse(DocumentInput.of(DocumentSource.named("wide.txt", null), utf16)).text())
