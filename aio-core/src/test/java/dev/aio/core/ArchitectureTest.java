@@ -16,7 +16,7 @@ class ArchitectureTest {
     static final ArchRule coreNeverDependsOnAProviderSdk = noClasses()
             .that().resideInAPackage("dev.aio.core..")
             .should().dependOnClassesThat().resideInAnyPackage("io.minio..", "io.weaviate..", "dev.langchain4j..",
-                    "ai.djl..", "org.apache.lucene..", "ai.onnxruntime..")
+                    "ai.djl..", "org.apache.lucene..", "ai.onnxruntime..", "org.jsoup..", "org.apache.pdfbox..")
             .because("aio-core knows interfaces only; provider SDKs belong in provider modules");
 
     @ArchTest
