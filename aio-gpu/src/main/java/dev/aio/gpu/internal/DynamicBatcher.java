@@ -38,6 +38,8 @@ public final class DynamicBatcher implements AutoCloseable {
     private final Semaphore room;
     private final LinkedBlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
+    /** Texts in the queue (added, not yet taken), counted after each add so observers never run ahead. */
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
     /** A request taken from the queue that did not fit the batch being built; worker-only. */
     private Request carried;
@@ -118,6 +120,7 @@ public final class DynamicBatcher implements AutoCloseable {
             throw new IllegalStateException("DjlEmbedder is closed; build a new one");
         }
         queue.add(r);
+        queued.addAndGet(n);
         return r.result;
     }
 
@@ -146,7 +149,7 @@ public final class DynamicBatcher implements AutoCloseable {
 
     /** @return texts queued and not yet taken into a device batch */
     public int queuedTexts() {
-        return capacity - room.availablePermits();
+        return Math.max(0, queued.get());
     }
 
     private void work() {
@@ -197,6 +200,7 @@ public final class DynamicBatcher implements AutoCloseable {
             texts += r.tokens.length;
         }
         room.release(texts);
+        queued.addAndGet(-texts);
         long[][] all = new long[texts][];
         int at = 0;
         for (Request r : batch) {

@@ -158,9 +158,9 @@ class DynamicBatcherTest {
         awaitQueued(1);
         Thread closer = new Thread(batcher::close);
         closer.start();
-        // close() marks the batcher closed before it joins the worker: once the closer waits, the
-        // running batch may finish without the worker taking the queued one.
-        while (closer.getState() != Thread.State.WAITING) {
+        // close() marks the batcher closed before it joins the worker: once the closer waits (or is
+        // done, the interrupted worker having already stopped), the worker takes no more requests.
+        while (closer.getState() != Thread.State.WAITING && closer.getState() != Thread.State.TERMINATED) {
             Thread.onSpinWait();
         }
         releaseFirstBatch.countDown();
