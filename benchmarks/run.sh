@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Builds (if needed) and runs the JMH benchmarks, writes JSON results and prints the summary.
 #
-#   benchmarks/run.sh [quick|full] [JMH args...]
+#   benchmarks/run.sh [quick|full|gpu] [JMH args...]
+#
+# gpu:   E2 and E4 through aio-gpu (GpuEmbedBenchmark, GpuSearchBenchmark) against OnnxEmbedder and
+#        InMemoryVectorStore, with quick's settings, on whatever device DJL picks (the CPU here);
+#        quick and full leave them out to keep within their time budgets.
 #
 # quick: 1 fork, 2 x 1 s warmup, 4 x 1 s measurement (what reviewers run; about 5 min on 2 cores),
 #        only the cases that carry a target: E8 at 5 stages, E4 at 10k vectors, E2 with fewer
@@ -23,7 +27,8 @@ case "$MODE" in
   # full runs every case, E4 (ExactSearchBenchmark) up to 1M vectors.
   full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000)
          S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s) ;;
-  *) echo "usage: $0 [quick|full] [JMH args...]" >&2; exit 2 ;;
+  gpu)   JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p vectors=10000,100000) ;;
+  *) echo "usage: $0 [quick|full|gpu] [JMH args...]" >&2; exit 2 ;;
 esac
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -48,12 +53,15 @@ if [[ -n "$stale" ]]; then
 fi
 
 echo "# $("$JAVA" -version 2>&1 | tr '\n' ' ')" >&2
-if [[ $# -gt 0 ]]; then
+if [[ "$MODE" == gpu ]]; then
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "${@:-Gpu}"
+  RUNS=("$RESULTS")
+elif [[ $# -gt 0 ]]; then
   # A selection given by the caller runs as one JMH run with the mode's settings.
   "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "$@"
   RUNS=("$RESULTS")
 else
-  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -rf json -rff "$RESULTS"
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e Gpu -rf json -rff "$RESULTS"
   # S1 measures milliseconds-long calls to an S3 server in the same JVM, whose JIT and GC settle
   # slowly: it gets longer warmup and more iterations than the nanosecond benchmarks.
   S1_RESULTS="benchmarks/target/results-$MODE-s1.json"
@@ -62,7 +70,7 @@ else
 fi
 echo
 "$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "${RUNS[@]}"
-if [[ $# -eq 0 ]]; then
+if [[ $# -eq 0 && "$MODE" != gpu ]]; then
   # S1 once more with aio's and the raw client's calls interleaved in one JVM (see the class).
   "$JAVA" -cp "$JAR" dev.aio.benchmarks.InterleavedStorageCheck 2>/dev/null
 fi
