@@ -3,6 +3,7 @@ package dev.aio.core.ingest;
 import dev.aio.core.document.Chunk;
 import dev.aio.core.document.Chunker;
 import dev.aio.core.document.Chunkers;
+import dev.aio.core.document.DocumentRejectedException;
 import dev.aio.core.document.Parsers;
 import dev.aio.core.model.Embedder;
 import dev.aio.core.storage.ObjectInfo;
@@ -60,7 +61,12 @@ final class IngestFixture {
         Set<String> ids = new TreeSet<>();
         try (Stream<ObjectInfo> listing = from.list(BUCKET, prefix)) {
             for (ObjectInfo info : listing.toList()) {
-                List<Chunk> chunks = c.chunk(parsers.parse(new StoredObject(from, info)));
+                List<Chunk> chunks;
+                try {
+                    chunks = c.chunk(parsers.parse(new StoredObject(from, info)));
+                } catch (DocumentRejectedException bad) {
+                    continue; // a rejected object has no chunks
+                }
                 String version = info.versionId() != null ? info.versionId() : info.etag();
                 for (Chunk chunk : chunks) {
                     ids.add(ChunkIds.chunk(from.name(), BUCKET, info.key(), version, ingestor.fingerprint(info),
