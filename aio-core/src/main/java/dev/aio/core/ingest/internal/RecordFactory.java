@@ -1,0 +1,56 @@
+package dev.aio.core.ingest.internal;
+
+import dev.aio.core.document.Chunk;
+import dev.aio.core.document.Document;
+import dev.aio.core.ingest.ChunkIds;
+import dev.aio.core.ingest.Lineage;
+import dev.aio.core.storage.ObjectInfo;
+import dev.aio.core.vector.VectorRecord;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Turns an embedded chunk into a {@link VectorRecord} with its id and lineage. */
+public final class RecordFactory {
+
+    private final String tenant;
+
+    /** @param tenant the records' tenant, or {@code null} */
+    public RecordFactory(String tenant) {
+        this.tenant = tenant;
+    }
+
+    /**
+     * @param c the object
+     * @param document its parsed text
+     * @param chunk the chunk
+     * @param vector the chunk's embedding
+     * @param runId the run
+     * @return the record
+     */
+    public VectorRecord record(Work.Candidate c, Document document, Chunk chunk, float[] vector, String runId) {
+        ObjectInfo info = c.object().info();
+        String store = c.object().store().name();
+        Map<String, Object> m = new LinkedHashMap<>(chunk.metadata());
+        m.put(Lineage.STORE, store);
+        m.put(Lineage.BUCKET, info.bucket());
+        m.put(Lineage.KEY, info.key());
+        if (info.versionId() != null) {
+            m.put(Lineage.VERSION_ID, info.versionId());
+        }
+        m.put(Lineage.ETAG, info.etag());
+        m.put(Lineage.CHUNK_INDEX, (long) chunk.index());
+        m.put(Lineage.START, (long) chunk.start());
+        m.put(Lineage.END, (long) chunk.end());
+        if (chunk.hasPages()) {
+            m.put(Lineage.FIRST_PAGE, (long) chunk.firstPage());
+            m.put(Lineage.LAST_PAGE, (long) chunk.lastPage());
+        }
+        m.put(Lineage.RUN_ID, runId);
+        m.put(Lineage.FINGERPRINT, c.fingerprint());
+        m.put(Lineage.DOCUMENT_ID, ChunkIds.document(store, info.bucket(), info.key()));
+        m.put(Lineage.PARSER, document.parser());
+        String id = ChunkIds.chunk(store, info.bucket(), info.key(), c.version(), c.fingerprint(), chunk.index());
+        VectorRecord r = VectorRecord.of(id, vector, chunk.text(), m);
+        return tenant == null ? r : r.withTenant(tenant);
+    }
+}
