@@ -40,11 +40,11 @@ public final class Summary {
 
     /** One benchmark case of the results file. */
     record Result(String benchmark, String mode, Map<String, String> params, double score, double error,
-            String unit, Map<String, Double> percentiles) {
+            String unit, Map<String, Double> percentiles, int threads) {
 
-        /** A result without percentiles (modes other than SampleTime). */
+        /** A result of one thread without percentiles (modes other than SampleTime). */
         Result(String benchmark, String mode, Map<String, String> params, double score, double error, String unit) {
-            this(benchmark, mode, params, score, error, unit, Map.of());
+            this(benchmark, mode, params, score, error, unit, Map.of(), 1);
         }
 
         String className() {
@@ -133,7 +133,7 @@ public final class Summary {
             JsonNode metric = node.path("primaryMetric");
             out.add(new Result(node.path("benchmark").asText(), node.path("mode").asText(), params,
                     metric.path("score").asDouble(Double.NaN), metric.path("scoreError").asDouble(Double.NaN),
-                    metric.path("scoreUnit").asText(""), percentiles(metric)));
+                    metric.path("scoreUnit").asText(""), percentiles(metric), node.path("threads").asInt(1)));
         }
         return out;
     }
@@ -157,10 +157,14 @@ public final class Summary {
             }
         }
         summariseE8();
+        // The machine's ceilings first: the E2 and E4 lines divide by them when they are present.
+        RooflineSummary.Ceilings ceilings = RooflineSummary.ceilings(results);
+        unknown.removeIf(RooflineSummary::handles);
+        RooflineSummary.summarise(ceilings, this::line);
         unknown.removeIf(VectorSummary::handles);
-        VectorSummary.summarise(results, this::line);
+        VectorSummary.summarise(results, ceilings, this::line);
         unknown.removeIf(EmbedSummary::handles);
-        EmbedSummary.summarise(results, this::line);
+        EmbedSummary.summarise(results, ceilings, this::line);
         unknown.removeIf(StorageSummary::handles);
         StorageSummary.summarise(results, this::line);
         for (Result r : unknown) {
