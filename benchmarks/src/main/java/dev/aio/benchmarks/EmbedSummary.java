@@ -38,6 +38,14 @@ final class EmbedSummary {
 
     static void summarise(List<Summary.Result> results, RooflineSummary.Ceilings ceilings, VectorSummary.Sink sink) {
         summariseE1(find(results, E1_CLASS, "ours", null), find(results, E1_CLASS, "peer", null), sink);
+        Summary.Result int8 = find(results, E1_CLASS, "oursInt8", null);
+        Summary.Result e1Peer = find(results, E1_CLASS, "peer", null);
+        if (int8 != null) {
+            // An opt-in with other arithmetic: shown, never judged against the float32 target.
+            double speedup = p(e1Peer, "50.0") / p(int8, "50.0");
+            sink.line("E1.query[p50,oursInt8Model,peerFloat32]", ms(p(int8, "50.0"), int8), ms(p(e1Peer, "50.0"), e1Peer),
+                    ratio(speedup), "-", "INFO");
+        }
         for (String length : new String[] {"short", "128", "256"}) {
             for (String threads : new String[] {"1", "2"}) {
                 Summary.Result ours = find(results, E2_CLASS, "ours", length + "/" + threads);

@@ -6,7 +6,8 @@ import java.util.TreeMap;
 
 /**
  * The {@link Roofline} lines of the summary, and the ceilings the E2 and E4 lines divide by
- * ("fraction of limit") when the same results hold them. Reads only {@link Roofline}'s
+ * ("fraction of limit") when the same results hold them. A ceiling is the best iteration of its
+ * run, while the figures divided by it are means, so the fractions err low, never high. Reads only {@link Roofline}'s
  * compile-time constants, so the summary never loads the SIMD class (which needs the vector
  * module).
  */
@@ -47,8 +48,10 @@ final class RooflineSummary {
             if (!handles(r)) {
                 continue;
             }
-            // Each thread does a whole operation, so the machine does threads x the work per op time.
-            double seconds = r.nanos() / 1e9;
+            // The best iteration, not the mean: on a shared machine a ceiling measured while other
+            // work ran would understate it and flatter every fraction taken of it. Each thread
+            // does a whole operation, so the machine does threads x the work per operation time.
+            double seconds = r.lowestNanos() / 1e9;
             if (r.method().startsWith("read")) {
                 c.readGbPerS.put(r.threads(), r.threads() * Roofline.READ_BYTES_PER_OP / seconds / 1e9);
             } else if (r.method().startsWith("fma")) {
