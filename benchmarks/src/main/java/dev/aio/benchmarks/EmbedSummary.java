@@ -98,7 +98,8 @@ final class EmbedSummary {
             double gflops = rate(ours, chunks) * l * (FLOP_PER_TOKEN + FLOP_PER_TOKEN_PER_L * l) / 1e9;
             double ceiling = ceilings.fmaGflopPerS(Integer.parseInt(threads));
             double fraction = gflops / ceiling;
-            sink.line("E2.flops[" + length + "tok,threads=" + threads + ",of=Roofline.fma[threads=" + threads + "]]",
+            sink.line("E2.flops[" + length + "tok,threads=" + threads + ",of=Roofline.fma[threads=" + threads + "]"
+                    + RooflineSummary.aboveCeiling(fraction) + "]",
                     Summary.fmt(gflops) + "GFLOP/s", Double.isNaN(ceiling) ? "-" : Summary.fmt(ceiling) + "GFLOP/s",
                     ratio(fraction), ">=" + Summary.fmt(E2_MIN_FLOP_FRACTION),
                     verdict(fraction >= E2_MIN_FLOP_FRACTION, fraction));

@@ -68,9 +68,12 @@ final class RooflineSummary {
                 Summary.fmt(gf) + "GFLOP/s", "-", "-", "-", "INFO"));
     }
 
-    /** A fraction as a percentage with no decimals, or "?" when either side is missing. */
-    static String percent(double part, double whole) {
-        double f = part / whole;
-        return Double.isNaN(f) || Double.isInfinite(f) ? "?" : Math.round(100 * f) + "%";
+    /**
+     * A name suffix for a fraction above 1: the ceiling was measured while the machine was
+     * busier than during the figure divided by it (shared hosts vary minute to minute), so the
+     * fraction overstates and the run should be repeated on a quieter machine.
+     */
+    static String aboveCeiling(double fraction) {
+        return fraction > 1.0 ? ",aboveMeasuredCeiling:noisyRun" : "";
     }
 }

@@ -76,7 +76,8 @@ final class VectorSummary {
                 double read = ceilings.readGbPerS(1);
                 double fraction = gbPerS / read;
                 boolean judged = n == E4_BANDWIDTH_N && !Double.isNaN(fraction);
-                sink.line("E4.scan[n=" + n + ",float32,of=Roofline.read[threads=1]]", Summary.fmt(gbPerS) + "GB/s",
+                sink.line("E4.scan[n=" + n + ",float32,of=Roofline.read[threads=1]" + RooflineSummary.aboveCeiling(fraction)
+                        + "]", Summary.fmt(gbPerS) + "GB/s",
                         Double.isNaN(read) ? "-" : Summary.fmt(read) + "GB/s",
                         Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f", fraction),
                         n == E4_BANDWIDTH_N ? ">=" + Summary.fmt(E4_MIN_BANDWIDTH_FRACTION) : "-",
