@@ -3,7 +3,8 @@
 #
 #   benchmarks/run.sh [quick|full] [JMH args...]
 #
-# quick: 1 fork, 2 x 1 s warmup, 4 x 1 s measurement (what reviewers run; about 5 min on 2 cores),
+# quick: 1 fork, 2 x 1 s warmup, 4 x 1 s measurement (what reviewers run; about 5 min on 2 cores,
+#        6 to 7 min when the machine is shared with other work at load average 7 to 18),
 #        only the cases that carry a target: E8 at 5 stages, E4 at 10k vectors, E2 with fewer
 #        chunks per operation, 2 threads, short and 256-token chunks, and the Roofline ceilings
 #        those divide by; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement.
