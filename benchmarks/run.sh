@@ -7,12 +7,14 @@
 #        InMemoryVectorStore, with quick's settings, on whatever device DJL picks (the CPU here);
 #        quick and full leave them out to keep within their time budgets.
 #
-# quick: 1 fork, 2 x 1 s warmup, 4 x 1 s measurement (what reviewers run; about 5 min on 2 cores),
+# quick: 1 fork, 2 x 1 s warmup, 4 x 1 s measurement (what reviewers run; about 5 min on 2 cores,
+#        6 to 7 min when the machine is shared with other work at load average 7 to 18),
 #        only the cases that carry a target: E8 at 5 stages, E4 at 10k vectors, E2 with fewer
-#        chunks per operation and 2 threads; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement.
+#        chunks per operation, 2 threads, short and 256-token chunks, and the Roofline ceilings
+#        those divide by; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement.
 # full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table).
 # Extra arguments go to JMH after the mode's settings (a regex, -p, -prof, -jvmArgsAppend; not
-# -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads/stages/vectors, which the mode sets and JMH
+# -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads/length/stages/vectors, which the mode sets and JMH
 # refuses twice), e.g.:
 #   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall'
 # With extra arguments the selection runs as one JMH run with the mode's settings.
@@ -22,10 +24,16 @@ set -euo pipefail
 MODE="${1:-quick}"
 if [[ $# -gt 0 ]]; then shift; fi
 case "$MODE" in
-  quick) JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p e2Threads=2 -p stages=5 -p vectors=10000)
+  quick) JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p e2Threads=2 -p length=short,256 -p stages=5
+                  -p vectors=10000)
+         # Of the ceilings, quick measures the one its judged cases divide by: 2-thread FMA (E2
+         # runs 2 threads); E4's bandwidth target is judged at 1M vectors, in full only. E1's
+         # int8 opt-in is informational and left out too.
+         QUICK_EXCLUDE=(-e 'Roofline.(read|fma1)' -e 'EmbedQueryBenchmark.oursInt8')
          S1_OPTS=(-f 1 -wi 8 -w 1s -i 10 -r 1s) ;;
   # full runs every case, E4 (ExactSearchBenchmark) up to 1M vectors.
   full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000)
+         QUICK_EXCLUDE=()
          S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s) ;;
   gpu)   JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p vectors=10000,100000) ;;
   *) echo "usage: $0 [quick|full|gpu] [JMH args...]" >&2; exit 2 ;;
@@ -61,7 +69,7 @@ elif [[ $# -gt 0 ]]; then
   "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "$@"
   RUNS=("$RESULTS")
 else
-  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e Gpu -rf json -rff "$RESULTS"
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e Gpu "${QUICK_EXCLUDE[@]}" -rf json -rff "$RESULTS"
   # S1 measures milliseconds-long calls to an S3 server in the same JVM, whose JIT and GC settle
   # slowly: it gets longer warmup and more iterations than the nanosecond benchmarks.
   S1_RESULTS="benchmarks/target/results-$MODE-s1.json"

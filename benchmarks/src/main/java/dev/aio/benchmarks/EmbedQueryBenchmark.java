@@ -1,5 +1,6 @@
 package dev.aio.benchmarks;
 
+import dev.aio.llm.onnx.MiniLmModel;
 import dev.aio.llm.onnx.OnnxEmbedder;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@link #ours}: {@link OnnxEmbedder} with its default layout for this machine.</li>
  *   <li>{@link #peer}: langchain4j's {@code AllMiniLmL6V2EmbeddingModel.embed(String)} with its
  *       defaults.</li>
+ *   <li>{@link #oursInt8}: ours with the int8 model, an opt-in a user may choose; informational
+ *       only, never the comparison for the float32 target ({@code run.sh quick} leaves it out).</li>
  * </ul>
  * Each method has its own state, so a fork loads only the model it measures. Queries cycle
  * through the corpus sentences of 8 to 32 tokens.
@@ -66,6 +69,22 @@ public class EmbedQueryBenchmark {
         }
     }
 
+    /** Our embedder on the int8 model. */
+    @State(Scope.Benchmark)
+    public static class OursInt8 {
+        OnnxEmbedder embedder;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            embedder = OnnxEmbedder.builder().model(MiniLmModel.ALL_MINILM_L6_V2_Q).build();
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            embedder.close();
+        }
+    }
+
     /** langchain4j's embedder. */
     @State(Scope.Benchmark)
     public static class Peer {
@@ -79,6 +98,11 @@ public class EmbedQueryBenchmark {
 
     @Benchmark
     public float[] ours(Ours ours, Queries queries) {
+        return ours.embedder.embed(queries.next());
+    }
+
+    @Benchmark
+    public float[] oursInt8(OursInt8 ours, Queries queries) {
         return ours.embedder.embed(queries.next());
     }
 

@@ -40,11 +40,19 @@ public final class Summary {
 
     /** One benchmark case of the results file. */
     record Result(String benchmark, String mode, Map<String, String> params, double score, double error,
-            String unit, Map<String, Double> percentiles) {
+            String unit, Map<String, Double> percentiles, int threads, double lowest) {
 
-        /** A result without percentiles (modes other than SampleTime). */
+        /** A result of one thread without percentiles (modes other than SampleTime). */
         Result(String benchmark, String mode, Map<String, String> params, double score, double error, String unit) {
-            this(benchmark, mode, params, score, error, unit, Map.of());
+            this(benchmark, mode, params, score, error, unit, Map.of(), 1, score);
+        }
+
+        /**
+         * The lowest iteration score, in nanoseconds per operation: for a ceiling (Roofline) the
+         * best the machine did in the run, which makes a fraction of it conservative.
+         */
+        double lowestNanos() {
+            return score == 0 || Double.isNaN(lowest) ? Double.NaN : nanos() * (lowest / score);
         }
 
         String className() {
@@ -133,9 +141,21 @@ public final class Summary {
             JsonNode metric = node.path("primaryMetric");
             out.add(new Result(node.path("benchmark").asText(), node.path("mode").asText(), params,
                     metric.path("score").asDouble(Double.NaN), metric.path("scoreError").asDouble(Double.NaN),
-                    metric.path("scoreUnit").asText(""), percentiles(metric)));
+                    metric.path("scoreUnit").asText(""), percentiles(metric), node.path("threads").asInt(1),
+                    lowest(metric)));
         }
         return out;
+    }
+
+    /** The lowest score of any measured iteration of any fork ({@code rawData}); the score when absent. */
+    private static double lowest(JsonNode metric) {
+        double min = Double.NaN;
+        for (JsonNode fork : metric.path("rawData")) {
+            for (JsonNode v : fork) {
+                min = Double.isNaN(min) ? v.asDouble() : Math.min(min, v.asDouble());
+            }
+        }
+        return Double.isNaN(min) ? metric.path("score").asDouble(Double.NaN) : min;
     }
 
     /** SampleTime's percentiles ({@code "50.0"} to {@code "100.0"}) in the score's unit; empty otherwise. */
@@ -157,10 +177,14 @@ public final class Summary {
             }
         }
         summariseE8();
+        // The machine's ceilings first: the E2 and E4 lines divide by them when they are present.
+        RooflineSummary.Ceilings ceilings = RooflineSummary.ceilings(results);
+        unknown.removeIf(RooflineSummary::handles);
+        RooflineSummary.summarise(ceilings, this::line);
         unknown.removeIf(VectorSummary::handles);
-        VectorSummary.summarise(results, this::line);
+        VectorSummary.summarise(results, ceilings, this::line);
         unknown.removeIf(EmbedSummary::handles);
-        EmbedSummary.summarise(results, this::line);
+        EmbedSummary.summarise(results, ceilings, this::line);
         unknown.removeIf(StorageSummary::handles);
         StorageSummary.summarise(results, this::line);
         unknown.removeIf(GpuSummary::handles);

@@ -22,6 +22,11 @@ final class VectorSummary {
     /** The E4 size at which the int8 target is judged (run.sh full only). */
     static final int E4_INT8_N = 1_000_000;
 
+    /** E4: the float32 scan at least this fraction of the measured one-thread read bandwidth, at {@link #E4_BANDWIDTH_N}. */
+    static final double E4_MIN_BANDWIDTH_FRACTION = 0.75;
+    /** The E4 size at which the bandwidth target is judged: 1.5 GB of floats, far beyond any cache (full only). */
+    static final int E4_BANDWIDTH_N = 1_000_000;
+
     private static final String E3_CLASS = DotProductBenchmark.class.getName();
     private static final String E4_CLASS = ExactSearchBenchmark.class.getName();
     private static final int E4_DIMS = 384;
@@ -39,7 +44,7 @@ final class VectorSummary {
         return (r.className().equals(E3_CLASS) || r.className().equals(E4_CLASS)) && r.mode().equals("avgt");
     }
 
-    static void summarise(List<Summary.Result> results, Sink sink) {
+    static void summarise(List<Summary.Result> results, RooflineSummary.Ceilings ceilings, Sink sink) {
         for (String type : new String[] {"float", "int8"}) {
             Summary.Result ours = find(results, E3_CLASS, type + "Simd", null);
             if (ours == null) {
@@ -65,8 +70,18 @@ final class VectorSummary {
                         find(results, E4_CLASS, "plainJava", key), n == E4_IN_CACHE_N ? E4_MIN_SPEEDUP : Double.NaN);
                 speedup(sink, "E4.top10[n=" + n + ",float32,peer=luceneVectorUtil]", ours,
                         find(results, E4_CLASS, "luceneVectorUtil", key), Double.NaN);
+                // One query scans every stored float once on one thread: judged against the
+                // one-thread streaming read of the same run, at the size that is far beyond L3.
                 double gbPerS = (double) n * E4_DIMS * Float.BYTES / ours.nanos();
-                sink.line("E4.scan[n=" + n + ",float32]", Summary.fmt(gbPerS) + "GB/s", "-", "-", "-", "INFO");
+                double read = ceilings.readGbPerS(1);
+                double fraction = gbPerS / read;
+                boolean judged = n == E4_BANDWIDTH_N && !Double.isNaN(fraction);
+                sink.line("E4.scan[n=" + n + ",float32,of=Roofline.read[threads=1]" + RooflineSummary.aboveCeiling(fraction)
+                        + "]", Summary.fmt(gbPerS) + "GB/s",
+                        Double.isNaN(read) ? "-" : Summary.fmt(read) + "GB/s",
+                        Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.2f", fraction),
+                        n == E4_BANDWIDTH_N ? ">=" + Summary.fmt(E4_MIN_BANDWIDTH_FRACTION) : "-",
+                        !judged ? "INFO" : fraction >= E4_MIN_BANDWIDTH_FRACTION ? "PASS" : "FAIL");
             }
             if (int8 != null && ours != null) {
                 speedup(sink, "E4.top10[n=" + n + ",int8,peer=oursFloat32]", int8, ours,

@@ -57,6 +57,7 @@ public final class OnnxEmbedder implements Embedder {
     private final int intraOpThreads;
     private final int maxBatchSize;
     private final int maxTokens;
+    private final boolean spinning;
     private final String fingerprint;
     private final HfTokenizer tokenizer;
     private final List<SessionRunner> runners;
@@ -73,6 +74,7 @@ public final class OnnxEmbedder implements Embedder {
         this.intraOpThreads = b.intraOpThreads;
         this.maxBatchSize = b.maxBatchSize;
         this.maxTokens = b.maxTokens;
+        this.spinning = b.spinning;
         ClassLoader loader = b.classLoader != null ? b.classLoader : OnnxEmbedder.class.getClassLoader();
         ModelFiles files = ModelFiles.load(model, loader);
         this.fingerprint = MiniLmModel.MODEL_ID + ":" + model.variant() + ":sha256=" + files.sha256().substring(0, 16)
@@ -112,8 +114,9 @@ public final class OnnxEmbedder implements Embedder {
             o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setIntraOpNumThreads(threads);
             o.setInterOpNumThreads(1);
-            if (shared && threads > 1) {
-                // Spinning threads of several sessions would fight for the same cores.
+            if (threads > 1 && (shared || !spinning)) {
+                // Spinning threads of several sessions would fight for the same cores, and on a
+                // shared host a spinning worker that loses its core stalls the whole run.
                 o.addConfigEntry("session.intra_op.allow_spinning", "0");
             }
             return o;
@@ -368,6 +371,6 @@ public final class OnnxEmbedder implements Embedder {
     public String toString() {
         return "OnnxEmbedder[" + model + ", sessions=" + sessions + "x" + intraOpThreads + " threads"
                 + (wide != null ? " + latency session" : "") + ", maxBatchSize=" + maxBatchSize + ", maxTokens="
-                + maxTokens + "]";
+                + maxTokens + (spinning ? ", spinning" : "") + "]";
     }
 }

@@ -14,6 +14,24 @@ class OnnxEmbedderBuilderTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("sessions was already set to 2");
         assertThatThrownBy(() -> OnnxEmbedder.builder().model(MiniLmModel.ALL_MINILM_L6_V2_Q)
                 .model(MiniLmModel.ALL_MINILM_L6_V2)).hasMessageContaining("ALL_MINILM_L6_V2_Q");
+        assertThatThrownBy(() -> OnnxEmbedder.builder().spinning(true).spinning(false))
+                .hasMessageContaining("spinning was already set to true");
+    }
+
+    @Test
+    void spinningWorkersAreOptInAndStillGiveTheSameVectors() {
+        try (OnnxEmbedder quiet = OnnxEmbedder.builder().sessions(1).intraOpThreads(2).build();
+                OnnxEmbedder spinning = OnnxEmbedder.builder().sessions(1).intraOpThreads(2).spinning(true).build()) {
+            assertThat(quiet.toString()).doesNotContain("spinning");
+            assertThat(spinning.toString()).contains("spinning");
+            float[] a = quiet.embed("threads that sleep between steps");
+            float[] b = spinning.embed("threads that sleep between steps");
+            double dot = 0;
+            for (int i = 0; i < a.length; i++) {
+                dot += a[i] * b[i];
+            }
+            assertThat(dot).isGreaterThan(0.9999);
+        }
     }
 
     @Test
