@@ -29,15 +29,11 @@ final class AccessGuard {
 
     /**
      * @param access whom the request is for
-     * @param multiTenant whether the retriever separates tenants
      * @param storeIsolatesTenants whether the store keeps tenants apart itself
      * @return the guard
      */
-    static AccessGuard of(AccessContext access, boolean multiTenant, boolean storeIsolatesTenants) {
+    static AccessGuard of(AccessContext access, boolean storeIsolatesTenants) {
         Filter acl = Filter.in(Lineage.ACL, List.copyOf(access.labels()));
-        if (!multiTenant) {
-            return new AccessGuard(access, null, acl);
-        }
         if (storeIsolatesTenants) {
             return new AccessGuard(access, access.tenant(), acl);
         }

@@ -23,7 +23,8 @@ import java.util.Set;
  * neither, the request is refused with an {@link UnsupportedCapabilityException}.
  *
  * <p><b>Access control.</b> A retriever built with {@link Builder#multiTenant()} refuses any
- * request without an {@link AccessContext}. For a request with one, it searches only the
+ * request without an {@link AccessContext}; any retriever enforces a context it is given. For a
+ * request with one, it searches only the
  * context's tenant (the store's tenant when the store isolates tenants, else records whose
  * {@value #TENANT_KEY} metadata equals it) and only chunks whose
  * {@link dev.aio.core.ingest.Lineage#ACL} labels include the principal, one of its groups or
@@ -133,7 +134,7 @@ public final class Retriever {
             }
             return AccessGuard.open();
         }
-        return AccessGuard.of(request.access().get(), multiTenant, store.capabilities().tenants());
+        return AccessGuard.of(request.access().get(), store.capabilities().tenants());
     }
 
     private static VectorQuery.Builder query(float[] vector, int topK, Filter filter, AccessGuard guard) {

@@ -163,14 +163,14 @@ class RetrieverAccessTest {
     }
 
     @Test
-    void aSingleTenantRetrieverStillEnforcesTheAclOfAGivenContext() {
+    void aRetrieverNotInMultiTenantModeStillEnforcesAContextItIsGiven() {
         ExactVectorStore store = ExactVectorStore.singleTenant();
-        store.upsert(List.of(chunk(null, "a.md", "refund policy", "group:hr"), chunk(null, "b.md", "refund policy",
-                "group:eng")));
+        store.upsert(List.of(chunk("acme", "a.md", "refund policy", "group:hr"), chunk("acme", "b.md",
+                "refund policy", "group:eng"), chunk("globex", "c.md", "refund policy", "group:eng")));
         Retriever retriever = Retriever.builder().embedder(Corpus.embedder()).vectorStore(store).build();
 
         assertThat(keys(retriever.retrieve("refund policy", ALICE))).containsExactly("b.md");
         assertThat(keys(retriever.retrieve(RetrievalRequest.builder("refund policy").build())))
-                .containsExactly("a.md", "b.md");
+                .containsExactly("a.md", "b.md", "c.md");
     }
 }

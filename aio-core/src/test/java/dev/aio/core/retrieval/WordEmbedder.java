@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public final class WordEmbedder implements Embedder {
 
-    static final int DIMENSIONS = 64;
+    static final int DIMENSIONS = 1024;
 
     @Override
     public List<float[]> embed(List<String> texts) {
@@ -55,12 +55,12 @@ public final class WordEmbedder implements Embedder {
 
     @Override
     public String modelId() {
-        return "test/words-64";
+        return "test/words-1024";
     }
 
     @Override
     public String fingerprint() {
-        return "test/words-64";
+        return "test/words-1024";
     }
 
     @Override
