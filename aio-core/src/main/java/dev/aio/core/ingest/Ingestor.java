@@ -75,7 +75,7 @@ public final class Ingestor {
         TimeSource time = b.timeSource != null ? b.timeSource : TimeSource.SYSTEM;
         this.writer = new ObjectWriter(b.ledger, b.vectorStore, b.tenant, time);
         this.fingerprints = new ContentFingerprints(b.parsers, b.chunker, b.embedder);
-        this.settings = new IngestRun.Settings(b.parsers, b.chunker, b.embedder, writer, new RecordFactory(b.tenant),
+        this.settings = new IngestRun.Settings(b.parsers, b.chunker, b.embedder, writer, new RecordFactory(b.tenant, b.acl),
                 b.batchSize == 0 ? IngestorBuilder.DEFAULT_BATCH_SIZE : b.batchSize,
                 b.concurrency == 0 ? IngestorBuilder.DEFAULT_CONCURRENCY : b.concurrency, Map.copyOf(b.policies),
                 b.listener, b.deadLetters, b.executor, b.timeSource);

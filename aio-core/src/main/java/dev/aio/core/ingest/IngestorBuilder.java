@@ -9,10 +9,13 @@ import dev.aio.core.pipeline.StepPolicy;
 import dev.aio.core.pipeline.TimeSource;
 import dev.aio.core.storage.ObjectStore;
 import dev.aio.core.vector.VectorStore;
+import dev.aio.core.storage.StoredObject;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * Builds an {@link Ingestor}. Required: {@link #objectStore}, {@link #chunker},
@@ -36,6 +39,7 @@ public final class IngestorBuilder {
     int concurrency;
     long maxObjects;
     String tenant;
+    Function<StoredObject, ? extends Collection<String>> acl;
     final Map<String, StepPolicy> policies = new LinkedHashMap<>();
     PipelineListener listener;
     DeadLetterSink deadLetters;
@@ -121,6 +125,27 @@ public final class IngestorBuilder {
     /** @param value the tenant of every record written and deleted @return this */
     public IngestorBuilder tenant(String value) {
         tenant = once("tenant", tenant, value);
+        return this;
+    }
+
+    /**
+     * Labels every chunk of an object with who may read it, under {@link Lineage#ACL}: the
+     * principals and groups a {@code dev.aio.core.retrieval.AccessContext} is matched against.
+     * The function is called for each chunk written, so keep it cheap: read the listing's
+     * metadata or a map, not the network. Labels are part of the record, not of the content
+     * fingerprint: after changing an unchanged object's labels, re-ingest it (e.g. with a new
+     * ledger entry) for them to take effect.
+     *
+     * <pre>{@code
+     * builder.acl(object -> List.of(object.key().startsWith("hr/") ? "group:hr" : "group:staff"));
+     * }</pre>
+     *
+     * @param labels the object's labels; a null or empty result writes no labels, which makes
+     *     the chunks invisible to multi-tenant retrieval (deny by default)
+     * @return this
+     */
+    public IngestorBuilder acl(Function<StoredObject, ? extends Collection<String>> labels) {
+        acl = once("acl", acl, labels);
         return this;
     }
 

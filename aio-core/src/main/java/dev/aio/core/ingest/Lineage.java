@@ -41,6 +41,12 @@ public final class Lineage {
     public static final String DOCUMENT_ID = "documentId";
     /** The parser that read the object. */
     public static final String PARSER = "parser";
+    /**
+     * The object's access labels, a list of strings (principals and groups) set by
+     * {@link IngestorBuilder#acl}; a retriever in multi-tenant mode only returns chunks whose
+     * labels meet the caller's. Absent when no ACL function is configured.
+     */
+    public static final String ACL = "acl";
 
     private Lineage() {
     }

@@ -6,17 +6,26 @@ import dev.aio.core.ingest.ChunkIds;
 import dev.aio.core.ingest.Lineage;
 import dev.aio.core.storage.ObjectInfo;
 import dev.aio.core.vector.VectorRecord;
+import dev.aio.core.storage.StoredObject;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Turns an embedded chunk into a {@link VectorRecord} with its id and lineage. */
 public final class RecordFactory {
 
     private final String tenant;
+    private final Function<StoredObject, ? extends Collection<String>> acl;
 
-    /** @param tenant the records' tenant, or {@code null} */
-    public RecordFactory(String tenant) {
+    /**
+     * @param tenant the records' tenant, or {@code null}
+     * @param acl the objects' access labels, or {@code null} for none
+     */
+    public RecordFactory(String tenant, Function<StoredObject, ? extends Collection<String>> acl) {
         this.tenant = tenant;
+        this.acl = acl;
     }
 
     /**
@@ -49,6 +58,12 @@ public final class RecordFactory {
         m.put(Lineage.FINGERPRINT, c.fingerprint());
         m.put(Lineage.DOCUMENT_ID, ChunkIds.document(store, info.bucket(), info.key()));
         m.put(Lineage.PARSER, document.parser());
+        if (acl != null) {
+            Collection<String> labels = acl.apply(c.object());
+            if (labels != null && !labels.isEmpty()) {
+                m.put(Lineage.ACL, List.copyOf(labels));
+            }
+        }
         String id = ChunkIds.chunk(store, info.bucket(), info.key(), c.version(), c.fingerprint(), chunk.index());
         VectorRecord r = VectorRecord.of(id, vector, chunk.text(), m);
         return tenant == null ? r : r.withTenant(tenant);
