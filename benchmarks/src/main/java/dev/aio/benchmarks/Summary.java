@@ -163,6 +163,8 @@ public final class Summary {
         EmbedSummary.summarise(results, this::line);
         unknown.removeIf(StorageSummary::handles);
         StorageSummary.summarise(results, this::line);
+        unknown.removeIf(E5Summary::handles);
+        E5Summary.summarise(results, this::line);
         for (Result r : unknown) {
             String params = r.params().isEmpty() ? "" : r.params().toString().replace("{", "[").replace("}", "]")
                     .replace(", ", ",");
