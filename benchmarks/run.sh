@@ -5,8 +5,13 @@
 #
 # quick: 1 fork, 2 x 1 s warmup, 4 x 1 s measurement (what reviewers run; about 5 min on 2 cores),
 #        only the cases that carry a target: E8 at 5 stages, E4 at 10k vectors, E2 with fewer
-#        chunks per operation and 2 threads; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement.
-# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table).
+#        chunks per operation and 2 threads; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement;
+#        E5 runs separately at 20k vectors (not 100k), ours vs Lucene vs JVector, 1 x 1 s warmup and
+#        3 x 1 s measurement after each engine's build and calibration (about 90 s).
+# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table); E5 at
+#        100k vectors with our float-walk variant too.
+# E5 needs MiniLM embeddings of its texts, made once before JMH and cached under
+# benchmarks/target/e5/: about 7 minutes for quick's 21k on 2 cores, about 35 for full's 101k.
 # Extra arguments go to JMH after the mode's settings (a regex, -p, -prof, -jvmArgsAppend; not
 # -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads/stages/vectors, which the mode sets and JMH
 # refuses twice), e.g.:
@@ -19,10 +24,14 @@ MODE="${1:-quick}"
 if [[ $# -gt 0 ]]; then shift; fi
 case "$MODE" in
   quick) JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p e2Threads=2 -p stages=5 -p vectors=10000)
-         S1_OPTS=(-f 1 -wi 8 -w 1s -i 10 -r 1s) ;;
+         S1_OPTS=(-f 1 -wi 8 -w 1s -i 10 -r 1s)
+         E5_BASE=20000
+         E5_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p e5Base=$E5_BASE -p e5Engine=ours,lucene,jvector) ;;
   # full runs every case, E4 (ExactSearchBenchmark) up to 1M vectors.
   full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000)
-         S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s) ;;
+         S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s)
+         E5_BASE=100000
+         E5_OPTS=(-f 3 -wi 3 -w 2s -i 5 -r 2s -p e5Base=$E5_BASE) ;;
   *) echo "usage: $0 [quick|full] [JMH args...]" >&2; exit 2 ;;
 esac
 
@@ -53,12 +62,17 @@ if [[ $# -gt 0 ]]; then
   "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "$@"
   RUNS=("$RESULTS")
 else
-  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -rf json -rff "$RESULTS"
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e ApproximateSearchBenchmark -rf json -rff "$RESULTS"
   # S1 measures milliseconds-long calls to an S3 server in the same JVM, whose JIT and GC settle
   # slowly: it gets longer warmup and more iterations than the nanosecond benchmarks.
   S1_RESULTS="benchmarks/target/results-$MODE-s1.json"
   "$JAVA" -jar "$JAR" "${S1_OPTS[@]}" ObjectStoreBenchmark -rf json -rff "$S1_RESULTS"
-  RUNS=("$RESULTS" "$S1_RESULTS")
+  # E5 builds a graph index per engine in each fork's setup, so it runs apart with its own
+  # iteration counts, after its embeddings are cached (once, outside JMH).
+  "$JAVA" -cp "$JAR" dev.aio.benchmarks.e5.E5Data "$E5_BASE"
+  E5_RESULTS="benchmarks/target/results-$MODE-e5.json"
+  "$JAVA" -jar "$JAR" "${E5_OPTS[@]}" ApproximateSearchBenchmark -rf json -rff "$E5_RESULTS"
+  RUNS=("$RESULTS" "$S1_RESULTS" "$E5_RESULTS")
 fi
 echo
 "$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "${RUNS[@]}"

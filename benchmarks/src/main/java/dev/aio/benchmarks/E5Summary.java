@@ -57,7 +57,7 @@ final class E5Summary {
                         + "]", qps(ours), qps(best), String.format(Locale.ROOT, "%.2f", ratio),
                         ">=" + Summary.fmt(E5_MIN_RATIO), pass ? "PASS" : "FAIL");
             }
-            for (String engine : new String[] {"ours", "lucene", "jvector"}) {
+            for (String engine : new String[] {"ours", "lucene", "jvector", "ours-float"}) {
                 Summary.Result r = find(results, engine, n);
                 E5Results cal = E5Results.read(engine, n);
                 if (r == null || cal == null) {
@@ -89,7 +89,7 @@ final class E5Summary {
 
     private static Summary.Result find(List<Summary.Result> results, String engine, int n) {
         for (Summary.Result r : results) {
-            if (handles(r) && engine.equals(r.params().get("engine"))
+            if (handles(r) && engine.equals(r.params().get("e5Engine"))
                     && String.valueOf(n).equals(r.params().get("e5Base"))) {
                 return r;
             }

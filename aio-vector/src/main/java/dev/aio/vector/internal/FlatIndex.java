@@ -120,6 +120,16 @@ public final class FlatIndex {
         return inverseNorms;
     }
 
+    /** The int8 codes by slot, or null without quantization; as {@link #vectorData()}. */
+    byte[] codeData() {
+        return codes;
+    }
+
+    /** The int8 scales by slot, or null without quantization; as {@link #vectorData()}. */
+    float[] scaleData() {
+        return scales;
+    }
+
     /** Whether a slot holds a record (not a tombstone). */
     boolean live(int slot) {
         return ids[slot] != null;

@@ -15,6 +15,11 @@ import java.util.function.IntPredicate;
  * paper's diversity heuristic, which keeps the graph navigable on clustered data; scores are kept
  * beside links so pruning a full list needs no rescoring of the node against its old neighbours.
  *
+ * <p>When the data keeps int8 codes, searches walk the graph scoring codes (a quarter of the
+ * memory traffic per visited node, which is what bounds a walk over a graph larger than the
+ * cache) and rescore the {@code ef} nodes found with the floats before keeping the best k.
+ * Inserts always use floats, so the graph is as good as without codes.
+ *
  * <p>Deleted slots stay in the graph as waypoints and are skipped in results (through the
  * search's filter); the owner rebuilds when too many accumulate.
  *
@@ -66,6 +71,14 @@ final class HnswGraph {
         final ScoreHeap results;
         int[] nodes;
         float[] scores;
+        byte[] queryCodes = new byte[0];
+
+        byte[] queryCodes(int dims) {
+            if (queryCodes.length != dims) {
+                queryCodes = new byte[dims];
+            }
+            return queryCodes;
+        }
 
         Scratch(int capacity) {
             candidates = new ScoreHeap(capacity);
@@ -111,6 +124,12 @@ final class HnswGraph {
         return cosine ? s * qFactor * inverseNorms[node] : s;
     }
 
+    /** Approximate score from int8 codes, up to the query's constant scale: ranks like {@link #score}. */
+    private float score8(byte[] q, byte[] codes, float[] scales, float[] inverseNorms, int node) {
+        float s = ops.dotInt8(q, 0, codes, node * dims, dims) * scales[node];
+        return cosine ? s * inverseNorms[node] : s;
+    }
+
     // ---------------------------------------------------------------- insert
 
     /** Links slot {@code node}, whose vector is already in the data. */
@@ -140,7 +159,7 @@ final class HnswGraph {
         }
         for (int l = Math.min(level, maxLevel); l >= 0; l--) {
             s.begin(data.slots());
-            searchLayer(l, vectors, qOff, qFactor, vectors, inverseNorms, ep, epScore, beamWidth, null, s);
+            searchLayer(l, vectors, qOff, qFactor, vectors, inverseNorms, null, ep, epScore, beamWidth, null, s);
             int count = s.drainResults();
             ep = s.nodes[0];
             epScore = s.scores[0];
@@ -281,7 +300,9 @@ final class HnswGraph {
      * {@code accept} takes (all when null) in {@code s.results}; rejected nodes are still walked.
      */
     private void searchLayer(int level, float[] q, int qOff, float qFactor, float[] vectors, float[] inverseNorms,
-            int ep, float epScore, int ef, IntPredicate accept, Scratch s) {
+            byte[] qCodes, int ep, float epScore, int ef, IntPredicate accept, Scratch s) {
+        byte[] codes = qCodes == null ? null : data.codeData();
+        float[] scales = qCodes == null ? null : data.scaleData();
         int[] visited = s.visited;
         int epoch = s.epoch;
         ScoreHeap candidates = s.candidates;
@@ -308,7 +329,8 @@ final class HnswGraph {
                     continue;
                 }
                 visited[nb] = epoch;
-                float sc = score(q, qOff, qFactor, vectors, inverseNorms, nb);
+                float sc = qCodes != null ? score8(qCodes, codes, scales, inverseNorms, nb)
+                        : score(q, qOff, qFactor, vectors, inverseNorms, nb);
                 if (results.size() < ef || sc > results.topScore()) {
                     candidates.push(-sc, nb);
                     if (accept == null || accept.test(nb)) {
@@ -349,9 +371,29 @@ final class HnswGraph {
             epScore = s.scores[0];
         }
         s.begin(data.slots());
-        searchLayer(0, query, 0, queryFactor, vectors, inverseNorms, ep, epScore, Math.max(ef, k), accept, s);
-        while (s.results.size() > k) {
-            s.results.pop();
+        byte[] qCodes = null;
+        if (data.codeData() != null) {
+            qCodes = s.queryCodes(dims);
+            Int8Quantizer.quantize(query, 0, dims, qCodes, 0);
+            epScore = score8(qCodes, data.codeData(), data.scaleData(), inverseNorms, ep);
+        }
+        searchLayer(0, query, 0, queryFactor, vectors, inverseNorms, qCodes, ep, epScore, Math.max(ef, k), accept, s);
+        if (qCodes == null) {
+            while (s.results.size() > k) {
+                s.results.pop();
+            }
+            int n = s.drainResults();
+            System.arraycopy(s.nodes, 0, outNodes, 0, n);
+            System.arraycopy(s.scores, 0, outScores, 0, n);
+            return n;
+        }
+        // Rescore what the int8 walk found with floats; the walk's order is only approximate.
+        int found = s.drainResults();
+        for (int i = 0; i < found; i++) {
+            s.results.push(score(query, 0, queryFactor, vectors, inverseNorms, s.nodes[i]), s.nodes[i]);
+            if (s.results.size() > k) {
+                s.results.pop();
+            }
         }
         int n = s.drainResults();
         System.arraycopy(s.nodes, 0, outNodes, 0, n);

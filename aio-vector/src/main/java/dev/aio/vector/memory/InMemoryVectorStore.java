@@ -368,6 +368,11 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
          * graph as waypoints until they outnumber live ones, when the next write rebuilds it.
          * Snapshots hold the records, not the graph: restoring rebuilds it.
          *
+         * <p>With {@link #int8Quantization(boolean)} as well, searches walk the graph on the int8
+         * codes (a quarter of the memory read per visited record, which bounds searches of
+         * graphs larger than the CPU cache) and rescore the candidates they keep with the floats,
+         * so returned scores stay exact; inserts link with floats either way.
+         *
          * @param options the graph's settings, e.g. {@link HnswOptions#defaults()}
          * @return this builder
          */

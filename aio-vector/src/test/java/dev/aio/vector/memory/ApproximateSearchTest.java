@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ApproximateSearchTest {
 
     private static final int DIMS = 48;
-    private static final int N = 6_000;
+    private static final int N = 4_000;
     private static final int QUERIES = 100;
 
     @TempDir
@@ -107,6 +107,20 @@ class ApproximateSearchTest {
     @Test
     void recallAtTenIsAbove95PercentOfExactSearch() {
         assertThat(recall()).isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
+    void walkingTheGraphOnInt8CodesKeepsRecallAndExactScores() {
+        approximate.close();
+        approximate = InMemoryVectorStore.builder().int8Quantization(true).approximate(HnswOptions.defaults()).build();
+        approximate.upsert(exact.get(null, java.util.stream.IntStream.range(0, N).mapToObj(i -> "r" + i).toList()));
+        assertThat(recall()).isGreaterThanOrEqualTo(0.95);
+        VectorQuery query = VectorQuery.of(clustered(), 10);
+        Map<String, Double> truth = exact.search(VectorQuery.of(query.vector(), N)).stream()
+                .collect(Collectors.toMap(SearchHit::id, SearchHit::score));
+        for (SearchHit hit : approximate.search(query)) {
+            assertThat(hit.score()).isCloseTo(truth.get(hit.id()), org.assertj.core.data.Offset.offset(1e-5));
+        }
     }
 
     @Test

@@ -73,4 +73,14 @@ class InMemoryVectorStoreContractTest extends VectorStoreContract {
             return 0.9;
         }
     }
+
+    @Nested
+    class ApproximateInt8Walk extends VectorStoreContract {
+        @Override
+        protected VectorStore newStore() {
+            // Searches walk the graph on int8 codes and rescore what they find with floats.
+            return InMemoryVectorStore.builder().name("memory-hnsw-int8").int8Quantization(true)
+                    .approximate(HnswOptions.defaults()).build();
+        }
+    }
 }

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * E5: approximate top-10 over {@code e5Base} real MiniLM embeddings ({@link E5Data}), queries
- * per second of one thread, for each {@code engine}: ours ({@link OursEngine}), Lucene HNSW
+ * per second of one thread, for each {@code e5Engine}: ours ({@link OursEngine}), Lucene HNSW
  * ({@link LuceneEngine}) and JVector ({@link JVectorEngine}), all of one degree class (32 links
  * per node on the bottom level) and beam width 100.
  *
@@ -42,8 +42,8 @@ public class ApproximateSearchBenchmark {
     @Param({"100000"})
     int e5Base;
 
-    @Param({"ours", "lucene", "jvector"})
-    String engine;
+    @Param({"ours", "lucene", "jvector", "ours-float"})
+    String e5Engine;
 
     private AnnEngine impl;
     private int next;
@@ -51,11 +51,12 @@ public class ApproximateSearchBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         E5Data data = E5Data.load(e5Base);
-        impl = switch (engine) {
-            case "ours" -> new OursEngine();
+        impl = switch (e5Engine) {
+            case "ours" -> new OursEngine(true);
+            case "ours-float" -> new OursEngine(false);
             case "lucene" -> new LuceneEngine();
             case "jvector" -> new JVectorEngine();
-            default -> throw new IllegalArgumentException("unknown engine " + engine);
+            default -> throw new IllegalArgumentException("unknown engine " + e5Engine);
         };
         long start = System.nanoTime();
         impl.build(data);
@@ -77,8 +78,8 @@ public class ApproximateSearchBenchmark {
             }
         }
         impl.effort(effort);
-        E5Results.write(new E5Results(engine, data.n, impl.settings(), effort, recall, buildRate));
-        System.err.printf(Locale.ROOT, "# E5 %s n=%d %s: effort %d recall@10 %.4f build %.0f vectors/s%n", engine,
+        E5Results.write(new E5Results(e5Engine, data.n, impl.settings(), effort, recall, buildRate));
+        System.err.printf(Locale.ROOT, "# E5 %s n=%d %s: effort %d recall@10 %.4f build %.0f vectors/s%n", e5Engine,
                 data.n, impl.settings(), effort, recall, buildRate);
     }
 
