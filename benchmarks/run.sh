@@ -17,6 +17,8 @@
 # refuses twice), e.g.:
 #   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall'
 # With extra arguments the selection runs as one JMH run with the mode's settings.
+# E5 selected this way runs at 100k unless given -p e5Base=20000, and embeds what the cache lacks
+# inside its fork: run `java -cp benchmarks/target/benchmarks.jar dev.aio.benchmarks.e5.E5Data N` first.
 # Results: benchmarks/target/results-<mode>.json. Uses $JAVA_HOME/bin/java when JAVA_HOME is set.
 set -euo pipefail
 
