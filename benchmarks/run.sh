@@ -11,13 +11,20 @@
 #        6 to 7 min when the machine is shared with other work at load average 7 to 18),
 #        only the cases that carry a target: E8 at 5 stages, E4 at 10k vectors, E2 with fewer
 #        chunks per operation, 2 threads, short and 256-token chunks, and the Roofline ceilings
-#        those divide by; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement.
-# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table).
+#        those divide by; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement;
+#        E5 runs separately at 20k vectors (not 100k), ours vs Lucene vs JVector, 1 x 1 s warmup and
+#        3 x 1 s measurement after each engine's build and calibration (about 90 s).
+# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table); E5 at
+#        100k vectors with our float-walk variant too.
+# E5 needs MiniLM embeddings of its texts, made once before JMH and cached under
+# benchmarks/target/e5/: about 7 minutes for quick's 21k on 2 cores, about 35 for full's 101k.
 # Extra arguments go to JMH after the mode's settings (a regex, -p, -prof, -jvmArgsAppend; not
 # -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads/length/stages/vectors, which the mode sets and JMH
 # refuses twice), e.g.:
 #   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall'
 # With extra arguments the selection runs as one JMH run with the mode's settings.
+# E5 selected this way runs at 100k unless given -p e5Base=20000, and embeds what the cache lacks
+# inside its fork: run `java -cp benchmarks/target/benchmarks.jar dev.aio.benchmarks.e5.E5Data N` first.
 # Results: benchmarks/target/results-<mode>.json. Uses $JAVA_HOME/bin/java when JAVA_HOME is set.
 set -euo pipefail
 
@@ -30,11 +37,15 @@ case "$MODE" in
          # runs 2 threads); E4's bandwidth target is judged at 1M vectors, in full only. E1's
          # int8 opt-in is informational and left out too.
          QUICK_EXCLUDE=(-e 'Roofline.(read|fma1)' -e 'EmbedQueryBenchmark.oursInt8')
-         S1_OPTS=(-f 1 -wi 8 -w 1s -i 10 -r 1s) ;;
+         S1_OPTS=(-f 1 -wi 8 -w 1s -i 10 -r 1s)
+         E5_BASE=20000
+         E5_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p e5Base=$E5_BASE -p e5Engine=ours,lucene,jvector) ;;
   # full runs every case, E4 (ExactSearchBenchmark) up to 1M vectors.
   full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000)
          QUICK_EXCLUDE=()
-         S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s) ;;
+         S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s)
+         E5_BASE=100000
+         E5_OPTS=(-f 3 -wi 3 -w 2s -i 5 -r 2s -p e5Base=$E5_BASE) ;;
   gpu)   JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p vectors=10000,100000) ;;
   *) echo "usage: $0 [quick|full|gpu] [JMH args...]" >&2; exit 2 ;;
 esac
@@ -69,12 +80,17 @@ elif [[ $# -gt 0 ]]; then
   "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "$@"
   RUNS=("$RESULTS")
 else
-  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e Gpu "${QUICK_EXCLUDE[@]}" -rf json -rff "$RESULTS"
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e Gpu -e ApproximateSearchBenchmark "${QUICK_EXCLUDE[@]}" -rf json -rff "$RESULTS"
   # S1 measures milliseconds-long calls to an S3 server in the same JVM, whose JIT and GC settle
   # slowly: it gets longer warmup and more iterations than the nanosecond benchmarks.
   S1_RESULTS="benchmarks/target/results-$MODE-s1.json"
   "$JAVA" -jar "$JAR" "${S1_OPTS[@]}" ObjectStoreBenchmark -rf json -rff "$S1_RESULTS"
-  RUNS=("$RESULTS" "$S1_RESULTS")
+  # E5 builds a graph index per engine in each fork's setup, so it runs apart with its own
+  # iteration counts, after its embeddings are cached (once, outside JMH).
+  "$JAVA" -cp "$JAR" dev.aio.benchmarks.e5.E5Data "$E5_BASE"
+  E5_RESULTS="benchmarks/target/results-$MODE-e5.json"
+  "$JAVA" -jar "$JAR" "${E5_OPTS[@]}" ApproximateSearchBenchmark -rf json -rff "$E5_RESULTS"
+  RUNS=("$RESULTS" "$S1_RESULTS" "$E5_RESULTS")
 fi
 echo
 "$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "${RUNS[@]}"

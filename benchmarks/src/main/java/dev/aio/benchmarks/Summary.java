@@ -189,6 +189,8 @@ public final class Summary {
         StorageSummary.summarise(results, this::line);
         unknown.removeIf(GpuSummary::handles);
         GpuSummary.summarise(results, this::line);
+        unknown.removeIf(E5Summary::handles);
+        E5Summary.summarise(results, this::line);
         for (Result r : unknown) {
             String params = r.params().isEmpty() ? "" : r.params().toString().replace("{", "[").replace("}", "]")
                     .replace(", ", ",");

@@ -22,6 +22,12 @@ import java.util.Objects;
  * per-vector scales sit beside the floats; searches scan the codes and rescore the best
  * candidates with the floats.
  *
+ * <p>With {@link GraphSettings}, an {@link HnswGraph} over the slots answers unfiltered and
+ * broadly filtered searches approximately (see {@link GraphSearch}). Its links name slots, so
+ * slots then never move: a delete leaves a tombstone (the vector stays as a waypoint for the
+ * graph), a replaced record gets a new slot, and {@link #compacted()} rebuilds once tombstones
+ * outnumber live records.
+ *
  * <p>Not thread-safe: the owner guards it with a read-write lock (searches and reads share it).
  */
 public final class FlatIndex {
@@ -36,6 +42,8 @@ public final class FlatIndex {
     private final Similarity similarity;
     private final boolean quantized;
     private final VectorOps ops;
+    private final GraphSettings graphSettings;
+    private final HnswGraph graph;
     private final Map<Key, Integer> slotsByKey = new HashMap<>();
 
     private int size;
@@ -48,6 +56,7 @@ public final class FlatIndex {
     private String[] texts;
     private Map<String, Object>[] metadata;
     private int tenantedRecords;
+    private int dead;
 
     /**
      * @param dimensions the vector length
@@ -56,10 +65,24 @@ public final class FlatIndex {
      * @param ops the arithmetic to use
      */
     public FlatIndex(int dimensions, Similarity similarity, boolean quantized, VectorOps ops) {
+        this(dimensions, similarity, quantized, ops, null);
+    }
+
+    /**
+     * @param dimensions the vector length
+     * @param similarity how to score
+     * @param quantized whether to keep int8 codes and scan them in exact searches
+     * @param ops the arithmetic to use
+     * @param graph the approximate-search graph's settings, or null for exact search only
+     */
+    public FlatIndex(int dimensions, Similarity similarity, boolean quantized, VectorOps ops, GraphSettings graph) {
         this.dims = dimensions;
         this.similarity = Objects.requireNonNull(similarity);
         this.quantized = quantized;
         this.ops = Objects.requireNonNull(ops);
+        this.graphSettings = graph;
+        this.graph = graph == null ? null
+                : new HnswGraph(this, ops, graph.maxConnections(), graph.beamWidth(), similarity == Similarity.COSINE);
         allocate(16);
     }
 
@@ -79,7 +102,47 @@ public final class FlatIndex {
 
     /** @return the number of records */
     public int size() {
+        return size - dead;
+    }
+
+    /** The slots in use, tombstones included. */
+    int slots() {
         return size;
+    }
+
+    /** The vectors by slot; reallocated as the index grows, so read it again after writes. */
+    float[] vectorData() {
+        return vectors;
+    }
+
+    /** The inverse norms by slot, as {@link #vectorData()}. */
+    float[] inverseNormData() {
+        return inverseNorms;
+    }
+
+    /** The int8 codes by slot, or null without quantization; as {@link #vectorData()}. */
+    byte[] codeData() {
+        return codes;
+    }
+
+    /** The int8 scales by slot, or null without quantization; as {@link #vectorData()}. */
+    float[] scaleData() {
+        return scales;
+    }
+
+    /** Whether a slot holds a record (not a tombstone). */
+    boolean live(int slot) {
+        return ids[slot] != null;
+    }
+
+    /** @return whether some records carry a tenant */
+    boolean hasTenantedRecords() {
+        return tenantedRecords > 0;
+    }
+
+    /** @return the graph's settings, or null when this index searches exactly only */
+    public GraphSettings graphSettings() {
+        return graphSettings;
     }
 
     /** @return the vector length */
@@ -97,6 +160,11 @@ public final class FlatIndex {
         Key key = new Key(r.tenant(), r.id());
         Integer existing = slotsByKey.get(key);
         int slot;
+        if (existing != null && graph != null) {
+            // The graph linked the old vector; a new slot gets links of its own.
+            removeSlot(existing);
+            existing = null;
+        }
         if (existing != null) {
             slot = existing;
         } else {
@@ -120,6 +188,9 @@ public final class FlatIndex {
         tenants[slot] = r.tenant();
         texts[slot] = r.text();
         metadata[slot] = r.metadata();
+        if (graph != null) {
+            graph.insert(slot);
+        }
     }
 
     /** @param tenant the tenant or null @param id the id @return whether a record was deleted */
@@ -135,6 +206,14 @@ public final class FlatIndex {
     private void removeSlot(int slot) {
         if (tenants[slot] != null) {
             tenantedRecords--;
+        }
+        if (graph != null) {
+            ids[slot] = null;
+            tenants[slot] = null;
+            texts[slot] = null;
+            metadata[slot] = null;
+            dead++;
+            return;
         }
         int last = --size;
         if (slot != last) {
@@ -160,13 +239,30 @@ public final class FlatIndex {
     public int delete(String tenant, Filter filter) {
         int deleted = 0;
         for (int i = size - 1; i >= 0; i--) {
-            if (accepts(i, tenant, filter, true)) {
+            if (ids[i] != null && accepts(i, tenant, filter, true)) {
                 slotsByKey.remove(new Key(tenants[i], ids[i]));
                 removeSlot(i);
                 deleted++;
             }
         }
         return deleted;
+    }
+
+    /**
+     * @return this index, or, once tombstones outnumber live records, a new index of the live
+     *     records with the same settings and a rebuilt graph, which the owner uses instead
+     */
+    public FlatIndex compacted() {
+        if (graph == null || dead == 0 || dead <= size - dead) {
+            return this;
+        }
+        FlatIndex fresh = new FlatIndex(dims, similarity, quantized, ops, graphSettings);
+        for (int i = 0; i < size; i++) {
+            if (ids[i] != null) {
+                fresh.upsert(record(i));
+            }
+        }
+        return fresh;
     }
 
     /** @param tenant the tenant or null @param id the id @return the record, or null */
@@ -178,22 +274,23 @@ public final class FlatIndex {
     /** @param tenant the tenant or null @param filter the filter or null @return the number of matches */
     public long count(String tenant, Filter filter) {
         if (filter == null && tenantedRecords == 0) {
-            return tenant == null ? size : 0;
+            return tenant == null ? size - dead : 0;
         }
         long n = 0;
         for (int i = 0; i < size; i++) {
-            if (accepts(i, tenant, filter, true)) {
+            if (ids[i] != null && accepts(i, tenant, filter, true)) {
                 n++;
             }
         }
         return n;
     }
 
-    private boolean accepts(int slot, String tenant, Filter filter, boolean checkTenant) {
+    /** Whether a live slot belongs to the tenant (when checked) and passes the filter (when given). */
+    boolean accepts(int slot, String tenant, Filter filter, boolean checkTenant) {
         return (!checkTenant || Objects.equals(tenants[slot], tenant)) && (filter == null || filter.test(metadata[slot]));
     }
 
-    private VectorRecord record(int slot) {
+    VectorRecord record(int slot) {
         float[] v = Arrays.copyOfRange(vectors, slot * dims, (slot + 1) * dims);
         VectorRecord r = VectorRecord.of(ids[slot], v, texts[slot], metadata[slot]);
         return tenants[slot] == null ? r : r.withTenant(tenants[slot]);
@@ -213,16 +310,36 @@ public final class FlatIndex {
      */
     public List<SearchHit> search(float[] query, int topK, String tenant, Filter filter, double minScore,
             int oversample) {
+        return exactSearch(query, topK, tenant, filter, minScore, oversample);
+    }
+
+    /**
+     * With a graph, an approximate search (see {@link GraphSearch}); without one, as
+     * {@link #search(float[], int, String, Filter, double, int)}.
+     *
+     * @param searchEffort the graph search's breadth (ef), at least {@code topK} is used
+     */
+    public List<SearchHit> search(float[] query, int topK, String tenant, Filter filter, double minScore,
+            int oversample, int searchEffort) {
+        if (graph == null) {
+            return exactSearch(query, topK, tenant, filter, minScore, oversample);
+        }
+        return GraphSearch.search(this, graph, query, topK, tenant, filter, minScore, oversample, searchEffort);
+    }
+
+    List<SearchHit> exactSearch(float[] query, int topK, String tenant, Filter filter, double minScore,
+            int oversample) {
         boolean checkTenant = tenant != null || tenantedRecords > 0;
         boolean restricted = checkTenant || filter != null;
+        boolean skipDead = dead > 0;
         boolean cosine = similarity == Similarity.COSINE;
         TopK best = new TopK(topK);
-        if (quantized && size > topK) {
+        if (quantized && size - dead > topK) {
             TopK candidates = new TopK(Math.min(size, Math.max(topK * oversample, topK + 8)));
             byte[] queryCodes = new byte[dims];
             Int8Quantizer.quantize(query, 0, dims, queryCodes, 0);
             for (int i = 0, off = 0; i < size; i++, off += dims) {
-                if (restricted && !accepts(i, tenant, filter, checkTenant)) {
+                if ((skipDead && ids[i] == null) || (restricted && !accepts(i, tenant, filter, checkTenant))) {
                     continue;
                 }
                 float s = ops.dotInt8(queryCodes, 0, codes, off, dims) * scales[i];
@@ -240,7 +357,7 @@ public final class FlatIndex {
             }
         } else {
             for (int i = 0, off = 0; i < size; i++, off += dims) {
-                if (restricted && !accepts(i, tenant, filter, checkTenant)) {
+                if ((skipDead && ids[i] == null) || (restricted && !accepts(i, tenant, filter, checkTenant))) {
                     continue;
                 }
                 float s = ops.dot(query, 0, vectors, off, dims);
@@ -252,17 +369,26 @@ public final class FlatIndex {
                 }
             }
         }
-        float queryFactor = 1f;
-        if (cosine) {
-            double norm = Math.sqrt(ops.dot(query, 0, query, 0, dims));
-            queryFactor = norm == 0 ? 0f : (float) (1.0 / norm);
-        }
         int[] slots = new int[best.size()];
         float[] scores = new float[slots.length];
         best.drainDescending(slots, scores);
-        List<SearchHit> hits = new ArrayList<>(slots.length);
-        for (int i = 0; i < slots.length; i++) {
-            double score = scores[i] * queryFactor;
+        return hits(slots, scores, slots.length, queryFactor(query), minScore);
+    }
+
+    /** The query's inverse norm for cosine (0 for a zero vector), else 1. */
+    float queryFactor(float[] query) {
+        if (similarity != Similarity.COSINE) {
+            return 1f;
+        }
+        double norm = Math.sqrt(ops.dot(query, 0, query, 0, dims));
+        return norm == 0 ? 0f : (float) (1.0 / norm);
+    }
+
+    /** Hits for the first {@code n} slots (best first), scores multiplied by {@code factor}, down to minScore. */
+    List<SearchHit> hits(int[] slots, float[] scores, int n, float factor, double minScore) {
+        List<SearchHit> hits = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double score = scores[i] * factor;
             if (score < minScore) {
                 break;
             }
@@ -289,9 +415,12 @@ public final class FlatIndex {
         out.writeInt(VERSION);
         out.writeInt(dims);
         out.writeInt(similarity.ordinal());
-        out.writeInt(size);
+        out.writeInt(size - dead);
         ByteBuffer scratch = SnapshotCodec.scratch(dims);
         for (int i = 0; i < size; i++) {
+            if (ids[i] == null) {
+                continue;
+            }
             SnapshotCodec.writeString(out, tenants[i]);
             SnapshotCodec.writeString(out, ids[i]);
             SnapshotCodec.writeString(out, texts[i]);
@@ -306,10 +435,13 @@ public final class FlatIndex {
      * @param in the stream
      * @param quantized whether the new index keeps int8 codes
      * @param ops the arithmetic to use
+     * @param graph the new index's graph settings, or null for exact search only; the graph is
+     *     rebuilt from the vectors
      * @return the index
      * @throws IOException when the stream is not a snapshot, is of another version, or is truncated
      */
-    public static FlatIndex read(DataInputStream in, boolean quantized, VectorOps ops) throws IOException {
+    public static FlatIndex read(DataInputStream in, boolean quantized, VectorOps ops, GraphSettings graph)
+            throws IOException {
         if (in.readLong() != MAGIC) {
             throw new IOException("not an aio in-memory vector store snapshot (wrong magic number)");
         }
@@ -323,7 +455,7 @@ public final class FlatIndex {
         if (dims <= 0 || count < 0 || similarity < 0 || similarity >= Similarity.values().length) {
             throw new IOException("snapshot header is corrupt: dimensions " + dims + ", count " + count);
         }
-        FlatIndex index = new FlatIndex(dims, Similarity.values()[similarity], quantized, ops);
+        FlatIndex index = new FlatIndex(dims, Similarity.values()[similarity], quantized, ops, graph);
         ByteBuffer scratch = SnapshotCodec.scratch(dims);
         float[] v = new float[dims];
         for (int i = 0; i < count; i++) {

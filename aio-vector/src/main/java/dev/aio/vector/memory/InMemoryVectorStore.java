@@ -9,6 +9,7 @@ import dev.aio.core.vector.VectorQuery;
 import dev.aio.core.vector.VectorRecord;
 import dev.aio.core.vector.VectorStoreException;
 import dev.aio.vector.internal.FlatIndex;
+import dev.aio.vector.internal.GraphSettings;
 import dev.aio.vector.internal.VectorOps;
 import dev.aio.vector.internal.VectorOpsProvider;
 import java.io.BufferedInputStream;
@@ -34,9 +35,12 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * An exact vector store in memory: every search scores every record of the tenant that passes
- * the filter, so recall is 1 (or, with {@linkplain Builder#int8Quantization(boolean) int8
- * quantization}, nearly 1 after float rescoring).
+ * A vector store in memory. By default it is exact: every search scores every record of the
+ * tenant that passes the filter, so recall is 1 (or, with {@linkplain Builder#int8Quantization(boolean)
+ * int8 quantization}, nearly 1 after float rescoring). With {@linkplain Builder#approximate(HnswOptions)
+ * approximate search} it also keeps an HNSW graph and searches that instead, trading a little recall
+ * for much less work per query on large stores; filters and tenants stay exact (see
+ * {@link Builder#approximate(HnswOptions)}).
  *
  * <p>Scoring uses {@code jdk.incubator.vector} when the JVM was started with
  * {@code --add-modules jdk.incubator.vector}, and an unrolled scalar loop otherwise; {@link
@@ -70,6 +74,8 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
     private final boolean quantized;
     private final int oversample;
     private final VectorOps ops;
+    private final HnswOptions hnsw;
+    private volatile int searchEffort;
     private FlatIndex index;
 
     private InMemoryVectorStore(Builder b, FlatIndex restored) {
@@ -78,6 +84,8 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
         this.quantized = b.quantized;
         this.oversample = b.oversample;
         this.ops = b.simd ? VectorOpsProvider.best() : VectorOpsProvider.scalar();
+        this.hnsw = b.hnsw;
+        this.searchEffort = b.hnsw == null ? 0 : b.hnsw.searchEffort();
         this.index = restored;
     }
 
@@ -101,6 +109,36 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
         return quantized;
     }
 
+    /** @return whether searches use the HNSW graph (see {@link Builder#approximate(HnswOptions)}) */
+    public boolean approximate() {
+        return hnsw != null;
+    }
+
+    /** @return the graph search's breadth (ef) now in force; 0 for an exact store */
+    public int searchEffort() {
+        return searchEffort;
+    }
+
+    /**
+     * Changes the graph search's breadth (ef) for searches that start from now on: higher raises
+     * recall and lowers queries per second. Thread-safe; searches in flight keep theirs.
+     *
+     * @param effort candidates a search keeps, in [1, 100000]
+     * @throws IllegalStateException when the store was not built with approximate search
+     */
+    public void searchEffort(int effort) {
+        if (hnsw == null) {
+            throw new IllegalStateException("store '" + name() + "' searches exactly; build it with approximate(...)"
+                    + " to set a search effort");
+        }
+        HnswOptions.checkSearchEffort(effort);
+        this.searchEffort = effort;
+    }
+
+    private static GraphSettings graphSettings(HnswOptions hnsw) {
+        return hnsw == null ? null : new GraphSettings(hnsw.maxConnections(), hnsw.beamWidth());
+    }
+
     /** @return the arithmetic in use, e.g. {@code panama-512} or {@code scalar-unrolled} */
     public String arithmetic() {
         return ops.name();
@@ -108,7 +146,7 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
 
     private FlatIndex index() {
         if (index == null) {
-            index = new FlatIndex(dimensions(), similarity, quantized, ops);
+            index = new FlatIndex(dimensions(), similarity, quantized, ops, graphSettings(hnsw));
         }
         return index;
     }
@@ -121,6 +159,7 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
             for (VectorRecord r : records) {
                 target.upsert(r);
             }
+            index = target.compacted();
         } finally {
             lock.writeLock().unlock();
         }
@@ -139,6 +178,7 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
                     n++;
                 }
             }
+            index = index.compacted();
             return n;
         } finally {
             lock.writeLock().unlock();
@@ -149,7 +189,7 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
     protected int doDelete(String tenant, Filter filter) {
         lock.writeLock().lock();
         try {
-            return index == null ? 0 : index.delete(tenant, filter);
+            return index == null ? 0 : deleteAndCompact(tenant, filter);
         } finally {
             lock.writeLock().unlock();
         }
@@ -159,10 +199,16 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
     protected int doDeleteAll(String tenant) {
         lock.writeLock().lock();
         try {
-            return index == null ? 0 : index.delete(tenant, (Filter) null);
+            return index == null ? 0 : deleteAndCompact(tenant, null);
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private int deleteAndCompact(String tenant, Filter filter) {
+        int n = index.delete(tenant, filter);
+        index = index.compacted();
+        return n;
     }
 
     @Override
@@ -202,7 +248,7 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
                 return List.of();
             }
             return index.search(query.vectorUnsafe(), query.topK(), query.tenant(), query.filter().orElse(null),
-                    query.minScore(), oversample);
+                    query.minScore(), oversample, searchEffort);
         } finally {
             lock.readLock().unlock();
         }
@@ -273,7 +319,7 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             CRC32 crc = new CRC32();
             DataInputStream in = new DataInputStream(new CheckedInputStream(raw, crc));
-            FlatIndex restored = FlatIndex.read(in, b.quantized, ops);
+            FlatIndex restored = FlatIndex.read(in, b.quantized, ops, graphSettings(b.hnsw));
             long expected = crc.getValue();
             if (new DataInputStream(raw).readLong() != expected || raw.read() != -1) {
                 throw new IOException("checksum mismatch; the file is damaged");
@@ -307,8 +353,32 @@ public final class InMemoryVectorStore extends AbstractVectorStore {
         private int oversample = DEFAULT_OVERSAMPLE;
         private boolean simd = true;
         private Path restoreFrom;
+        private HnswOptions hnsw;
 
         private Builder() {
+        }
+
+        /**
+         * Turns on approximate search: the store keeps an HNSW graph beside the records (about
+         * {@code 8 * 2M} bytes per record), linking each record as it is upserted, and answers
+         * searches from it. Filters and tenants stay exact: every record is tested first; when
+         * at most a few thousand match they are scored exactly, otherwise the graph is searched
+         * with only matches admissible and a breadth widened by the filter's selectivity, with an
+         * exact fallback if it still comes back short. Deleted and replaced records stay in the
+         * graph as waypoints until they outnumber live ones, when the next write rebuilds it.
+         * Snapshots hold the records, not the graph: restoring rebuilds it.
+         *
+         * <p>With {@link #int8Quantization(boolean)} as well, searches walk the graph on the int8
+         * codes (a quarter of the memory read per visited record, which bounds searches of
+         * graphs larger than the CPU cache) and rescore the candidates they keep with the floats,
+         * so returned scores stay exact; inserts link with floats either way.
+         *
+         * @param options the graph's settings, e.g. {@link HnswOptions#defaults()}
+         * @return this builder
+         */
+        public Builder approximate(HnswOptions options) {
+            this.hnsw = Objects.requireNonNull(options, "options");
+            return this;
         }
 
         /** @param name the name for messages, not blank @return this builder */
