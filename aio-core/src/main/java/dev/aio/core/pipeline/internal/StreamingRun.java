@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -65,6 +67,11 @@ final class StreamingRun {
     private final ReentrantLock lock = new ReentrantLock();
     private final List<Thread> threads = new ArrayList<>();
     private final List<Thread> everStarted = new ArrayList<>();
+    /**
+     * Opens when the last task has ended. A thread registers itself only once it runs, so a stop
+     * that comes while threads are still starting must wait for this before it can know them all.
+     */
+    private final CountDownLatch tasksEnded = new CountDownLatch(1);
     private volatile boolean stopping;
     private RunStatus stopStatus;
     private Throwable failure;
@@ -328,6 +335,7 @@ final class StreamingRun {
     // ---------------------------------------------------------------- the end
 
     private void finish() {
+        tasksEnded.countDown();
         if (onEnd != null) {
             try {
                 onEnd.close();
@@ -384,6 +392,18 @@ final class StreamingRun {
             }
             return;
         }
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        boolean calledFromThisRun;
+        lock.lock();
+        try {
+            calledFromThisRun = threads.contains(Thread.currentThread());
+        } finally {
+            lock.unlock();
+        }
+        // From one of the run's own threads the last task cannot end while we wait here.
+        if (!calledFromThisRun && !tasksEnded.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            return;
+        }
         List<Thread> started;
         lock.lock();
         try {
@@ -391,7 +411,6 @@ final class StreamingRun {
         } finally {
             lock.unlock();
         }
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
         for (Thread thread : started) {
             if (thread == Thread.currentThread()) {
                 continue;
