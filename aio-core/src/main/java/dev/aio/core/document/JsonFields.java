@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which fields of a JSON object are text and which are metadata, shared by {@link JsonParser}
  * and {@link JsonLinesParser}. Paths are JSON Pointers ({@code /body/text}) or dotted paths
- * ({@code body.text}, {@code items.0.title}). Immutable and thread-safe.
+ * ({@code body.text}, {@code items.0.title}). Immutable and thread-safe; {@link Config} is what
+ * both parsers' builders collect it in.
  */
 final class JsonFields {
 
@@ -143,11 +144,35 @@ final class JsonFields {
         return null;
     }
 
-    /** For describe(): the configuration as written. */
-    Map<String, Object> describe() {
+    /** For a parser's describe(): its name, then the configuration as written. */
+    Map<String, Object> describe(String parser) {
         Map<String, Object> d = new LinkedHashMap<>();
+        d.put("parser", parser);
         d.put("textFields", textPaths);
         d.put("metadataFields", new LinkedHashMap<>(metadataPaths));
         return d;
+    }
+
+    /**
+     * The field configuration as a parser's builder collects it; checked by {@link #build()},
+     * so that both parsers accept the same paths with the same messages. Not thread-safe.
+     */
+    static final class Config {
+
+        private List<String> textPaths = JsonParser.DEFAULT_TEXT_FIELDS;
+        private final Map<String, String> metadataPaths = new LinkedHashMap<>();
+
+        void textFields(String... paths) {
+            this.textPaths = List.of(paths);
+        }
+
+        void metadataField(String key, String path) {
+            metadataPaths.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(path, "path"));
+        }
+
+        /** @throws IllegalArgumentException for no text fields, a malformed path or an unusable key */
+        JsonFields build() {
+            return new JsonFields(textPaths, metadataPaths);
+        }
     }
 }

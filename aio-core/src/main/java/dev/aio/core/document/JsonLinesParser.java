@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -103,17 +102,13 @@ public final class JsonLinesParser implements DocumentParser {
 
     @Override
     public Object describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("parser", NAME);
-        d.putAll(fields.describe());
-        return d;
+        return fields.describe(NAME);
     }
 
     /** Configures a {@link JsonLinesParser}. Not thread-safe. */
     public static final class Builder {
 
-        private List<String> textFields = JsonParser.DEFAULT_TEXT_FIELDS;
-        private final Map<String, String> metadataFields = new LinkedHashMap<>();
+        private final JsonFields.Config config = new JsonFields.Config();
 
         private Builder() {
         }
@@ -125,7 +120,7 @@ public final class JsonLinesParser implements DocumentParser {
          * @return this builder
          */
         public Builder textFields(String... paths) {
-            this.textFields = List.of(paths);
+            config.textFields(paths);
             return this;
         }
 
@@ -137,7 +132,7 @@ public final class JsonLinesParser implements DocumentParser {
          * @return this builder
          */
         public Builder metadataField(String key, String path) {
-            metadataFields.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(path, "path"));
+            config.metadataField(key, path);
             return this;
         }
 
@@ -148,7 +143,7 @@ public final class JsonLinesParser implements DocumentParser {
          * @throws IllegalArgumentException for no text fields, a malformed path or an unusable key
          */
         public JsonLinesParser build() {
-            return new JsonLinesParser(new JsonFields(textFields, metadataFields));
+            return new JsonLinesParser(config.build());
         }
     }
 }

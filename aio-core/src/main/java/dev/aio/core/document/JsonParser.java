@@ -2,10 +2,8 @@ package dev.aio.core.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -81,17 +79,13 @@ public final class JsonParser implements DocumentParser {
 
     @Override
     public Object describe() {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("parser", NAME);
-        d.putAll(fields.describe());
-        return d;
+        return fields.describe(NAME);
     }
 
     /** Configures a {@link JsonParser}. Not thread-safe. */
     public static final class Builder {
 
-        private List<String> textFields = DEFAULT_TEXT_FIELDS;
-        private final Map<String, String> metadataFields = new LinkedHashMap<>();
+        private final JsonFields.Config config = new JsonFields.Config();
 
         private Builder() {
         }
@@ -103,7 +97,7 @@ public final class JsonParser implements DocumentParser {
          * @return this builder
          */
         public Builder textFields(String... paths) {
-            this.textFields = List.of(paths);
+            config.textFields(paths);
             return this;
         }
 
@@ -115,7 +109,7 @@ public final class JsonParser implements DocumentParser {
          * @return this builder
          */
         public Builder metadataField(String key, String path) {
-            metadataFields.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(path, "path"));
+            config.metadataField(key, path);
             return this;
         }
 
@@ -126,7 +120,7 @@ public final class JsonParser implements DocumentParser {
          * @throws IllegalArgumentException for no text fields, a malformed path or an unusable key
          */
         public JsonParser build() {
-            return new JsonParser(new JsonFields(textFields, metadataFields));
+            return new JsonParser(config.build());
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.aio.llm.anthropic;
 
 import dev.aio.core.Secret;
 import dev.aio.core.model.LanguageModel;
-import dev.aio.llm.langchain4j.Langchain4jLanguageModel;
 import dev.aio.llm.langchain4j.internal.Endpoint;
 import dev.langchain4j.model.anthropic.AnthropicChatModel;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
@@ -87,12 +86,8 @@ public final class AnthropicModels {
                 .httpClientBuilder(endpoint.httpClient())
                 .timeout(endpoint.timeout())
                 .build();
-        Langchain4jLanguageModel.Builder b = Langchain4jLanguageModel.builder()
-                .chatModel(chat)
-                .streamingChatModel(new StreamErrorClassifier(streaming))
-                .modelId(name).provider("anthropic").clock(endpoint.clock());
-        endpoint.secrets().forEach(b::redacting);
-        return b.build();
+        // Anthropic reports overload as an error event inside a 200 stream; classify it before bridging.
+        return endpoint.languageModel("anthropic", name, chat, new StreamErrorClassifier(streaming));
     }
 
     @Override

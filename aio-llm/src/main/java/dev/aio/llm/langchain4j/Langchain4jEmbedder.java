@@ -6,7 +6,6 @@ import dev.aio.core.Secret;
 import dev.aio.core.model.Embedder;
 import dev.aio.core.model.ModelException;
 import dev.aio.llm.langchain4j.internal.ProviderErrors;
-import dev.aio.llm.langchain4j.internal.Redactor;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -50,8 +49,8 @@ public final class Langchain4jEmbedder implements Embedder {
         this.dimensions = b.dimensions;
         this.maxTokens = b.maxTokens;
         // The vectors depend on the provider's model and the requested size; speed settings do not enter.
-        this.fingerprint = b.provider + ":" + modelId + ":d" + dimensions + ":t" + maxTokens;
-        this.errors = new ProviderErrors(b.provider + " " + modelId, Redactor.of(b.secrets), b.clock);
+        this.fingerprint = b.settings.provider() + ":" + modelId + ":d" + dimensions + ":t" + maxTokens;
+        this.errors = b.settings.errors(modelId);
     }
 
     /**
@@ -141,12 +140,9 @@ public final class Langchain4jEmbedder implements Embedder {
     public static final class Builder {
 
         private EmbeddingModel model;
-        private String modelId;
         private int dimensions;
         private int maxTokens;
-        private String provider = "langchain4j";
-        private final List<Secret> secrets = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
+        private final BridgeSettings settings = new BridgeSettings();
 
         private Builder() {
         }
@@ -202,10 +198,7 @@ public final class Langchain4jEmbedder implements Embedder {
          * @return this builder
          */
         public Builder modelId(String id) {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("modelId must not be blank, got '" + id + "'");
-            }
-            this.modelId = id.strip();
+            settings.modelId(id);
             return this;
         }
 
@@ -216,10 +209,7 @@ public final class Langchain4jEmbedder implements Embedder {
          * @return this builder
          */
         public Builder provider(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("provider must not be blank, got '" + name + "'");
-            }
-            this.provider = name.strip();
+            settings.provider(name);
             return this;
         }
 
@@ -230,7 +220,7 @@ public final class Langchain4jEmbedder implements Embedder {
          * @return this builder
          */
         public Builder redacting(Secret secret) {
-            secrets.add(Objects.requireNonNull(secret, "secret"));
+            settings.redacting(secret);
             return this;
         }
 
@@ -241,7 +231,7 @@ public final class Langchain4jEmbedder implements Embedder {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            settings.clock(clock);
             return this;
         }
 
@@ -263,7 +253,7 @@ public final class Langchain4jEmbedder implements Embedder {
             if (maxTokens == 0) {
                 throw new IllegalStateException("set maxTokens(...): the most tokens of one text the model reads");
             }
-            String id = modelId;
+            String id = settings.modelId();
             if (id == null) {
                 String name = model.modelName();
                 id = name == null || name.isBlank() || "unknown".equals(name) ? null : name;

@@ -8,13 +8,10 @@ import dev.aio.core.model.LanguageModel;
 import dev.aio.core.model.Prompt;
 import dev.aio.llm.langchain4j.internal.Conversions;
 import dev.aio.llm.langchain4j.internal.ProviderErrors;
-import dev.aio.llm.langchain4j.internal.Redactor;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -54,7 +51,7 @@ public final class Langchain4jLanguageModel implements LanguageModel {
         this.chat = b.chat;
         this.streaming = b.streaming;
         this.modelId = modelId;
-        this.errors = new ProviderErrors(b.provider + " " + modelId, Redactor.of(b.secrets), b.clock);
+        this.errors = b.settings.errors(modelId);
     }
 
     /**
@@ -149,10 +146,7 @@ public final class Langchain4jLanguageModel implements LanguageModel {
 
         private ChatModel chat;
         private StreamingChatModel streaming;
-        private String modelId;
-        private String provider = "langchain4j";
-        private final List<Secret> secrets = new ArrayList<>();
-        private Clock clock = Clock.systemUTC();
+        private final BridgeSettings settings = new BridgeSettings();
 
         private Builder() {
         }
@@ -198,10 +192,7 @@ public final class Langchain4jLanguageModel implements LanguageModel {
          * @return this builder
          */
         public Builder modelId(String id) {
-            if (id == null || id.isBlank()) {
-                throw new IllegalArgumentException("modelId must not be blank, got '" + id + "'");
-            }
-            this.modelId = id.strip();
+            settings.modelId(id);
             return this;
         }
 
@@ -212,10 +203,7 @@ public final class Langchain4jLanguageModel implements LanguageModel {
          * @return this builder
          */
         public Builder provider(String name) {
-            if (name == null || name.isBlank()) {
-                throw new IllegalArgumentException("provider must not be blank, got '" + name + "'");
-            }
-            this.provider = name.strip();
+            settings.provider(name);
             return this;
         }
 
@@ -227,7 +215,7 @@ public final class Langchain4jLanguageModel implements LanguageModel {
          * @return this builder
          */
         public Builder redacting(Secret secret) {
-            secrets.add(Objects.requireNonNull(secret, "secret"));
+            settings.redacting(secret);
             return this;
         }
 
@@ -238,7 +226,7 @@ public final class Langchain4jLanguageModel implements LanguageModel {
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            settings.clock(clock);
             return this;
         }
 
@@ -253,7 +241,7 @@ public final class Langchain4jLanguageModel implements LanguageModel {
             if (chat == null && streaming == null) {
                 throw new IllegalStateException("set chatModel(...) or streamingChatModel(...), or both");
             }
-            String id = modelId;
+            String id = settings.modelId();
             if (id == null) {
                 id = nameOf(chat == null ? null : chat.defaultRequestParameters());
             }

@@ -2,8 +2,6 @@ package dev.aio.llm.ollama;
 
 import dev.aio.core.model.Embedder;
 import dev.aio.core.model.LanguageModel;
-import dev.aio.llm.langchain4j.Langchain4jEmbedder;
-import dev.aio.llm.langchain4j.Langchain4jLanguageModel;
 import dev.aio.llm.langchain4j.internal.Endpoint;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaEmbeddingModel;
@@ -72,8 +70,7 @@ public final class OllamaModels {
                 .httpClientBuilder(endpoint.httpClient())
                 .timeout(endpoint.timeout())
                 .build();
-        return Langchain4jLanguageModel.builder().chatModel(chat).streamingChatModel(streaming)
-                .modelId(name).provider("ollama").clock(endpoint.clock()).build();
+        return endpoint.languageModel("ollama", name, chat, streaming);
     }
 
     /**
@@ -94,8 +91,7 @@ public final class OllamaModels {
                 .timeout(endpoint.timeout())
                 .maxRetries(0)
                 .build();
-        return Langchain4jEmbedder.builder().model(embeddings).modelId(name).dimensions(dimensions)
-                .maxTokens(maxTokens).provider("ollama").clock(endpoint.clock()).build();
+        return endpoint.embedder("ollama", name, embeddings, dimensions, maxTokens);
     }
 
     @Override

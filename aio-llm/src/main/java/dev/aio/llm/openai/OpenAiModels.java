@@ -3,8 +3,6 @@ package dev.aio.llm.openai;
 import dev.aio.core.Secret;
 import dev.aio.core.model.Embedder;
 import dev.aio.core.model.LanguageModel;
-import dev.aio.llm.langchain4j.Langchain4jEmbedder;
-import dev.aio.llm.langchain4j.Langchain4jLanguageModel;
 import dev.aio.llm.langchain4j.internal.Endpoint;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
@@ -84,10 +82,7 @@ public final class OpenAiModels {
                 .httpClientBuilder(endpoint.httpClient())
                 .timeout(endpoint.timeout())
                 .build();
-        Langchain4jLanguageModel.Builder b = Langchain4jLanguageModel.builder()
-                .chatModel(chat).streamingChatModel(streaming).modelId(name).provider("openai").clock(endpoint.clock());
-        endpoint.secrets().forEach(b::redacting);
-        return b.build();
+        return endpoint.languageModel("openai", name, chat, streaming);
     }
 
     /**
@@ -121,10 +116,7 @@ public final class OpenAiModels {
                 .timeout(endpoint.timeout())
                 .maxRetries(0)
                 .build();
-        Langchain4jEmbedder.Builder b = Langchain4jEmbedder.builder().model(embeddings).modelId(name)
-                .dimensions(dimensions).maxTokens(maxTokens).provider("openai").clock(endpoint.clock());
-        endpoint.secrets().forEach(b::redacting);
-        return b.build();
+        return endpoint.embedder("openai", name, embeddings, dimensions, maxTokens);
     }
 
     @Override

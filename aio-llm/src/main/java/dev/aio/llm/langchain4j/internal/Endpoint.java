@@ -1,6 +1,13 @@
 package dev.aio.llm.langchain4j.internal;
 
 import dev.aio.core.Secret;
+import dev.aio.core.model.Embedder;
+import dev.aio.core.model.LanguageModel;
+import dev.aio.llm.langchain4j.Langchain4jEmbedder;
+import dev.aio.llm.langchain4j.Langchain4jLanguageModel;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -11,8 +18,9 @@ import java.util.Objects;
 /**
  * The connection settings every vendor builder shares (base URL, key, timeouts, clock), with
  * the validation and messages written once. A builder holds one, mutable while it is being
- * configured; the vendor's models object keeps it after {@code build()} and never changes it.
- * Not thread-safe until built.
+ * configured; the vendor's models object keeps it after {@code build()} and never changes it,
+ * and wraps its langchain4j models through {@link #languageModel} and {@link #embedder}, so that
+ * no vendor can forget to pass on the clock or to mask its key. Not thread-safe until built.
  */
 public final class Endpoint {
 
@@ -148,6 +156,42 @@ public final class Endpoint {
         return name.strip();
     }
 
+    /**
+     * Bridges a vendor's langchain4j chat models with this endpoint's clock, masking its key
+     * in every error.
+     *
+     * @param provider names the vendor in errors, such as {@code openai}
+     * @param name the checked model name (see {@link #modelName})
+     * @param chat the vendor's chat model, built on {@link #httpClient()}
+     * @param streaming the vendor's streaming chat model, built likewise
+     * @return the aio language model
+     */
+    public LanguageModel languageModel(String provider, String name, ChatModel chat, StreamingChatModel streaming) {
+        Langchain4jLanguageModel.Builder b = Langchain4jLanguageModel.builder()
+                .chatModel(chat).streamingChatModel(streaming).modelId(name).provider(provider).clock(clock);
+        secrets().forEach(b::redacting);
+        return b.build();
+    }
+
+    /**
+     * Bridges a vendor's langchain4j embedding model with this endpoint's clock, masking its key
+     * in every error.
+     *
+     * @param provider names the vendor in errors and the fingerprint, such as {@code openai}
+     * @param name the checked model name (see {@link #modelName})
+     * @param model the vendor's embedding model, built on {@link #httpClient()}
+     * @param dimensions the length of its vectors
+     * @param maxTokens the most tokens of one text it reads
+     * @return the aio embedder
+     * @throws IllegalArgumentException when a number is &lt; 1
+     */
+    public Embedder embedder(String provider, String name, EmbeddingModel model, int dimensions, int maxTokens) {
+        Langchain4jEmbedder.Builder b = Langchain4jEmbedder.builder().model(model).modelId(name)
+                .dimensions(dimensions).maxTokens(maxTokens).provider(provider).clock(clock);
+        secrets().forEach(b::redacting);
+        return b.build();
+    }
+
     /** @return a fresh HTTP client builder with these timeouts, keeping response headers for errors */
     public HeaderKeepingHttpClient.Builder httpClient() {
         return HeaderKeepingHttpClient.builder().connectTimeout(connectTimeout).readTimeout(timeout);
@@ -163,19 +207,14 @@ public final class Endpoint {
         return apiKey == null ? null : apiKey.reveal();
     }
 
-    /** @return the secrets to mask in errors */
-    public List<Secret> secrets() {
+    /** The secrets to mask in errors. */
+    private List<Secret> secrets() {
         return apiKey == null ? List.of() : List.of(apiKey);
     }
 
     /** @return the response timeout */
     public Duration timeout() {
         return timeout;
-    }
-
-    /** @return the clock */
-    public Clock clock() {
-        return clock;
     }
 
     /** Describes the endpoint without the key, for {@code toString()} of the vendor objects. */
