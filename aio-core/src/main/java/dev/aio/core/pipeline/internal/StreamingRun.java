@@ -440,8 +440,12 @@ final class StreamingRun {
 
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
-            run.cancel(RunStatus.CANCELLED, "run cancelled by its caller");
+            // Cancel the future first: stopping the run lets its last task complete the future
+            // with a report, and a cancel that came second would then find it done and fail.
             boolean cancelled = super.cancel(mayInterruptIfRunning);
+            if (cancelled) {
+                run.cancel(RunStatus.CANCELLED, "run cancelled by its caller");
+            }
             try {
                 run.awaitThreads(Engine.CLOSE_WAIT_MILLIS);
             } catch (InterruptedException e) {
