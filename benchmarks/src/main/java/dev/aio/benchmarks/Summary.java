@@ -163,6 +163,8 @@ public final class Summary {
         EmbedSummary.summarise(results, this::line);
         unknown.removeIf(StorageSummary::handles);
         StorageSummary.summarise(results, this::line);
+        unknown.removeIf(IngestSummary::handles);
+        IngestSummary.summarise(results, this::line);
         unknown.removeIf(GpuSummary::handles);
         GpuSummary.summarise(results, this::line);
         for (Result r : unknown) {
