@@ -7,7 +7,8 @@ import java.util.TreeSet;
 /**
  * The summary lines of E6 ({@link IngestBenchmark}), printed by {@link Summary}: documents per
  * second of our ingestor over langchain4j's on the same bucket; the share of our ingest's wall
- * time that is not embedding ({@code 1 - oursEmbedOnly / ours}); and the unchanged re-run beside
+ * time that is not embedding (judged on {@code 1 - embedNanos / wallNanos}, counted inside the
+ * same runs; {@code 1 - oursEmbedOnly / ours} across forks is printed for information); and the unchanged re-run beside
  * one listing of the same prefix. A run with other than BENCHMARKS.md's 1,000 documents says so
  * in its name.
  */
@@ -59,10 +60,19 @@ final class IngestSummary {
                 } else {
                     sink.line("E6.ingest[" + tag + ",s3proxy]", Summary.fmt(o) + "docs/s", "-", "-", "-", "INFO");
                 }
-                if (embedOnly != null) {
-                    double share = 1 - embedOnly.nanos() / ours.nanos();
-                    sink.line("E6.nonEmbedding[" + tag + ",share of wall time]", Summary.fmt(share), "-", "-",
+                Summary.Result embed = find(results, "ours:embedNanos", docs, ledger);
+                Summary.Result wall = find(results, "ours:wallNanos", docs, ledger);
+                if (embed != null && wall != null) {
+                    // Judged on the in-run counters: time inside embed calls over the same runs' wall time.
+                    double share = 1 - embed.score() / wall.score();
+                    sink.line("E6.nonEmbedding[" + tag + ",share of wall time,in-run]", Summary.fmt(share), "-", "-",
                             "<=" + Summary.fmt(E6_MAX_NON_EMBEDDING), share <= E6_MAX_NON_EMBEDDING ? "PASS" : "FAIL");
+                }
+                if (embedOnly != null) {
+                    // Informational: the same chunks embedded alone in another fork; noisy on a shared machine.
+                    double share = 1 - embedOnly.nanos() / ours.nanos();
+                    sink.line("E6.nonEmbedding[" + tag + ",vs embed-only fork]", Summary.fmt(share), "-", "-", "-",
+                            "INFO");
                 }
             }
             if (unchanged != null) {

@@ -134,6 +134,17 @@ public final class Summary {
             out.add(new Result(node.path("benchmark").asText(), node.path("mode").asText(), params,
                     metric.path("score").asDouble(Double.NaN), metric.path("scoreError").asDouble(Double.NaN),
                     metric.path("scoreUnit").asText(""), percentiles(metric)));
+            if (node.path("benchmark").asText().startsWith(IngestBenchmark.class.getName() + ".")) {
+                // E6's in-run counters (AuxCounters) as results of their own, named method:counter.
+                Iterator<Map.Entry<String, JsonNode>> sec = node.path("secondaryMetrics").fields();
+                while (sec.hasNext()) {
+                    Map.Entry<String, JsonNode> e = sec.next();
+                    out.add(new Result(node.path("benchmark").asText() + ":" + e.getKey(), node.path("mode").asText(),
+                            params, e.getValue().path("score").asDouble(Double.NaN),
+                            e.getValue().path("scoreError").asDouble(Double.NaN),
+                            e.getValue().path("scoreUnit").asText("")));
+                }
+            }
         }
         return out;
     }
