@@ -18,6 +18,9 @@
 #        100k vectors with our float-walk variant too.
 # E5 needs MiniLM embeddings of its texts, made once before JMH and cached under
 # benchmarks/target/e5/: about 7 minutes for quick's 21k on 2 cores, about 35 for full's 101k.
+#        E6 runs separately, one single shot per method over 30 documents instead of 1,000 (about
+#        1.5 min on 2 cores; its summary lines say docs=30(spec 1000)); in full over 1,000 documents,
+#        3 forks x 2 single shots per method (tens of minutes on 2 cores).
 # Extra arguments go to JMH after the mode's settings (a regex, -p, -prof, -jvmArgsAppend; not
 # -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads/length/stages/vectors, which the mode sets and JMH
 # refuses twice), e.g.:
@@ -39,13 +42,15 @@ case "$MODE" in
          QUICK_EXCLUDE=(-e 'Roofline.(read|fma1)' -e 'EmbedQueryBenchmark.oursInt8')
          S1_OPTS=(-f 1 -wi 8 -w 1s -i 10 -r 1s)
          E5_BASE=20000
-         E5_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p e5Base=$E5_BASE -p e5Engine=ours,lucene,jvector) ;;
+         E5_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p e5Base=$E5_BASE -p e5Engine=ours,lucene,jvector)
+         E6_OPTS=(-f 1 -wi 0 -i 1 -p e6Docs=30) ;;
   # full runs every case, E4 (ExactSearchBenchmark) up to 1M vectors.
   full)  JMH_OPTS=(-f 3 -wi 5 -w 2s -i 10 -r 2s -p vectors=10000,100000,1000000)
          QUICK_EXCLUDE=()
          S1_OPTS=(-f 3 -wi 10 -w 2s -i 15 -r 2s)
          E5_BASE=100000
-         E5_OPTS=(-f 3 -wi 3 -w 2s -i 5 -r 2s -p e5Base=$E5_BASE) ;;
+         E5_OPTS=(-f 3 -wi 3 -w 2s -i 5 -r 2s -p e5Base=$E5_BASE)
+         E6_OPTS=(-f 3 -wi 0 -i 2) ;;
   gpu)   JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p vectors=10000,100000) ;;
   *) echo "usage: $0 [quick|full|gpu] [JMH args...]" >&2; exit 2 ;;
 esac
@@ -80,7 +85,7 @@ elif [[ $# -gt 0 ]]; then
   "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -rf json -rff "$RESULTS" "$@"
   RUNS=("$RESULTS")
 else
-  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e Gpu -e ApproximateSearchBenchmark "${QUICK_EXCLUDE[@]}" -rf json -rff "$RESULTS"
+  "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e Gpu -e ApproximateSearchBenchmark -e IngestBenchmark "${QUICK_EXCLUDE[@]}" -rf json -rff "$RESULTS"
   # S1 measures milliseconds-long calls to an S3 server in the same JVM, whose JIT and GC settle
   # slowly: it gets longer warmup and more iterations than the nanosecond benchmarks.
   S1_RESULTS="benchmarks/target/results-$MODE-s1.json"
@@ -90,7 +95,10 @@ else
   "$JAVA" -cp "$JAR" dev.aio.benchmarks.e5.E5Data "$E5_BASE"
   E5_RESULTS="benchmarks/target/results-$MODE-e5.json"
   "$JAVA" -jar "$JAR" "${E5_OPTS[@]}" ApproximateSearchBenchmark -rf json -rff "$E5_RESULTS"
-  RUNS=("$RESULTS" "$S1_RESULTS" "$E5_RESULTS")
+  # E6 ingests whole buckets (seconds to minutes per operation): single shots, its own settings.
+  E6_RESULTS="benchmarks/target/results-$MODE-e6.json"
+  "$JAVA" -jar "$JAR" "${E6_OPTS[@]}" IngestBenchmark -rf json -rff "$E6_RESULTS"
+  RUNS=("$RESULTS" "$S1_RESULTS" "$E5_RESULTS" "$E6_RESULTS")
 fi
 echo
 "$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "${RUNS[@]}"

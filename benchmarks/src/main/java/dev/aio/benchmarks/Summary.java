@@ -143,6 +143,17 @@ public final class Summary {
                     metric.path("score").asDouble(Double.NaN), metric.path("scoreError").asDouble(Double.NaN),
                     metric.path("scoreUnit").asText(""), percentiles(metric), node.path("threads").asInt(1),
                     lowest(metric)));
+            if (node.path("benchmark").asText().startsWith(IngestBenchmark.class.getName() + ".")) {
+                // E6's in-run counters (AuxCounters) as results of their own, named method:counter.
+                Iterator<Map.Entry<String, JsonNode>> sec = node.path("secondaryMetrics").fields();
+                while (sec.hasNext()) {
+                    Map.Entry<String, JsonNode> e = sec.next();
+                    out.add(new Result(node.path("benchmark").asText() + ":" + e.getKey(), node.path("mode").asText(),
+                            params, e.getValue().path("score").asDouble(Double.NaN),
+                            e.getValue().path("scoreError").asDouble(Double.NaN),
+                            e.getValue().path("scoreUnit").asText("")));
+                }
+            }
         }
         return out;
     }
@@ -187,6 +198,8 @@ public final class Summary {
         EmbedSummary.summarise(results, ceilings, this::line);
         unknown.removeIf(StorageSummary::handles);
         StorageSummary.summarise(results, this::line);
+        unknown.removeIf(IngestSummary::handles);
+        IngestSummary.summarise(results, this::line);
         unknown.removeIf(GpuSummary::handles);
         GpuSummary.summarise(results, this::line);
         unknown.removeIf(E5Summary::handles);
