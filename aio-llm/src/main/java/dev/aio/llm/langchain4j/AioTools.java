@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aio.core.NonRetriableException;
 import dev.aio.core.retrieval.AccessContext;
+import dev.aio.core.retrieval.AccessViolationException;
 import dev.aio.core.retrieval.RetrievalRequest;
 import dev.aio.core.retrieval.Retriever;
 import dev.aio.core.storage.ObjectStore;
@@ -46,7 +47,9 @@ import java.util.function.Function;
  *
  * <p><b>Errors.</b> Bad arguments, bad filters and refused keys come back to the model as a tool
  * result starting with {@value #ERROR_PREFIX}, so it can correct its call; retriable failures
- * (a store that is down) propagate to langchain4j's tool error handling.
+ * (a store that is down) propagate to langchain4j's tool error handling, and so does an
+ * {@link AccessViolationException} (a store that returned another tenant's chunk), whose message
+ * is never shown to the model.
  *
  * <p>Immutable and thread-safe when the retriever and store are.
  */
@@ -157,6 +160,10 @@ public final class AioTools {
         return (ToolExecutionRequest request, Object memoryId) -> {
             try {
                 return body.apply(request.arguments());
+            } catch (AccessViolationException e) {
+                // A component broke isolation: a security failure for the host, not a message for
+                // the model (it may name another tenant's chunk).
+                throw e;
             } catch (NonRetriableException | IllegalArgumentException e) {
                 // The model can fix its call: tell it what was wrong instead of failing the chat.
                 return ERROR_PREFIX + e.getMessage();

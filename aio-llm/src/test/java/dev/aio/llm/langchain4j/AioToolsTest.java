@@ -1,8 +1,10 @@
 package dev.aio.llm.langchain4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.aio.core.retrieval.AccessContext;
+import dev.aio.core.retrieval.AccessViolationException;
 import dev.aio.core.testing.InMemoryObjectStore;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -128,6 +130,18 @@ class AioToolsTest {
         assertThat(call(HANA, AioTools.GET_OBJECT_TEXT, "{\"key\": \"acme/hr/salaries.md\"}"))
                 .startsWith("Salary bands");
         assertThat(call(HANA, AioTools.LIST_OBJECTS, "{}")).contains("acme/hr/salaries.md");
+    }
+
+    @Test
+    void aStoreThatLeaksFailsTheCallInsteadOfShowingTheModelAnything() {
+        Map<ToolSpecification, ToolExecutor> tools = AioTools.builder().access(ALICE)
+                .retriever(TenantVectorStore.twoTenants(true).retriever()).build().tools();
+        ToolSpecification search = tools.keySet().iterator().next();
+        ToolExecutionRequest request = ToolExecutionRequest.builder().id("1").name(AioTools.SEARCH)
+                .arguments("{\"query\": \"refund policy globex\", \"k\": 10}").build();
+
+        assertThatThrownBy(() -> tools.get(search).execute(request, null))
+                .isInstanceOf(AccessViolationException.class);
     }
 
     @Test

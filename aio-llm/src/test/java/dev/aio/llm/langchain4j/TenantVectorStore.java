@@ -28,14 +28,25 @@ final class TenantVectorStore extends AbstractVectorStore {
     static final HashEmbedder EMBEDDER = new HashEmbedder("hash-test", 256);
 
     private final Map<List<String>, VectorRecord> records = new ConcurrentHashMap<>();
+    private final boolean leaky;
 
     TenantVectorStore() {
-        super("tenant-exact", 0);
+        this(false);
+    }
+
+    /** @param leaky whether searches ignore tenants and filters, as a buggy provider would */
+    TenantVectorStore(boolean leaky) {
+        super(leaky ? "leaky" : "tenant-exact", 0);
+        this.leaky = leaky;
     }
 
     /** @return a store with acme's public and HR chunks and globex's chunk, all about refunds */
     static TenantVectorStore twoTenants() {
-        TenantVectorStore store = new TenantVectorStore();
+        return twoTenants(false);
+    }
+
+    static TenantVectorStore twoTenants(boolean leaky) {
+        TenantVectorStore store = new TenantVectorStore(leaky);
         store.upsert(List.of(
                 chunk("acme", "acme/refunds.md", "refund policy for acme customers: thirty days", "*"),
                 chunk("acme", "acme/hr/salaries.md", "refund of salary advances policy", "group:hr"),
@@ -107,7 +118,7 @@ final class TenantVectorStore extends AbstractVectorStore {
     @Override
     protected List<SearchHit> doSearch(VectorQuery query) {
         List<SearchHit> hits = new ArrayList<>();
-        for (VectorRecord r : inTenant(query.tenant(), query.filter().orElse(null))) {
+        for (VectorRecord r : leaky ? records.values() : inTenant(query.tenant(), query.filter().orElse(null))) {
             double s = cosine(query.vectorUnsafe(), r.vector());
             if (s >= query.minScore()) {
                 hits.add(new SearchHit(r, s));
