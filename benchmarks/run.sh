@@ -11,18 +11,19 @@
 #        6 to 7 min when the machine is shared with other work at load average 7 to 18),
 #        only the cases that carry a target: E8 at 5 stages, E4 at 10k vectors, E2 with fewer
 #        chunks per operation, 2 threads, short and 256-token chunks, and the Roofline ceilings
-#        those divide by; S1 runs separately with 8 x 1 s warmup and 10 x 1 s measurement;
-#        E5 runs separately at 20k vectors (not 100k), ours vs Lucene vs JVector, 1 x 1 s warmup and
-#        3 x 1 s measurement after each engine's build and calibration (about 90 s).
-# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table); E5 at
-#        100k vectors with our float-walk variant too.
+#        those divide by, E7 over 20k chunks instead of 100k (its line says so and is not judged;
+#        its overhead line is, as it does not depend on the chunk count); S1 runs separately with
+#        8 x 1 s warmup and 10 x 1 s measurement; E5 runs separately at 20k vectors (not 100k),
+#        ours vs Lucene vs JVector, 1 x 1 s warmup and 3 x 1 s measurement after each engine's
+#        build and calibration (about 90 s); E6 runs separately, one single shot per method over
+#        30 documents instead of 1,000 (about 1.5 min on 2 cores; its lines say docs=30(spec 1000)).
+# full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table), E7
+#        over 100k chunks; E5 at 100k vectors with our float-walk variant too; E6 over 1,000
+#        documents, 3 forks x 2 single shots per method (tens of minutes on 2 cores).
 # E5 needs MiniLM embeddings of its texts, made once before JMH and cached under
 # benchmarks/target/e5/: about 7 minutes for quick's 21k on 2 cores, about 35 for full's 101k.
-#        E6 runs separately, one single shot per method over 30 documents instead of 1,000 (about
-#        1.5 min on 2 cores; its summary lines say docs=30(spec 1000)); in full over 1,000 documents,
-#        3 forks x 2 single shots per method (tens of minutes on 2 cores).
 # Extra arguments go to JMH after the mode's settings (a regex, -p, -prof, -jvmArgsAppend; not
-# -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads/length/stages/vectors, which the mode sets and JMH
+# -f/-wi/-w/-i/-r, nor in quick -p e2Scale/e2Threads/length/stages/vectors/e7Chunks, which the mode sets and JMH
 # refuses twice), e.g.:
 #   benchmarks/run.sh quick 'OrchestrationBenchmark.pipelineCall'
 # With extra arguments the selection runs as one JMH run with the mode's settings.
@@ -35,7 +36,7 @@ MODE="${1:-quick}"
 if [[ $# -gt 0 ]]; then shift; fi
 case "$MODE" in
   quick) JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p e2Threads=2 -p length=short,256 -p stages=5
-                  -p vectors=10000)
+                  -p vectors=10000 -p e7Chunks=20000)
          # Of the ceilings, quick measures the one its judged cases divide by: 2-thread FMA (E2
          # runs 2 threads); E4's bandwidth target is judged at 1M vectors, in full only. E1's
          # int8 opt-in is informational and left out too.

@@ -196,6 +196,8 @@ public final class Summary {
         VectorSummary.summarise(results, ceilings, this::line);
         unknown.removeIf(EmbedSummary::handles);
         EmbedSummary.summarise(results, ceilings, this::line);
+        unknown.removeIf(QuerySummary::handles);
+        QuerySummary.summarise(results, this::line);
         unknown.removeIf(StorageSummary::handles);
         StorageSummary.summarise(results, this::line);
         unknown.removeIf(IngestSummary::handles);
