@@ -42,7 +42,9 @@ public final class AioCommand implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> ExitCodes.FAILURE);
+        // Exit code 2 means "dead letters" here, so usage errors (picocli's 2) are 1 like any failure.
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.FAILURE);
+        cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.FAILURE));
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             err.println("aio: " + Errors.describe(e));
             err.flush();
