@@ -1,120 +1,157 @@
 package dev.aio.examples;
 
-import dev.aio.core.NonRetriableException;
+import dev.aio.core.answer.Answer;
+import dev.aio.core.answer.Answerer;
+import dev.aio.core.answer.Citation;
+import dev.aio.core.document.Chunkers;
+import dev.aio.core.document.Parsers;
+import dev.aio.core.ingest.InMemoryLedger;
+import dev.aio.core.ingest.IngestReport;
+import dev.aio.core.ingest.Ingestor;
+import dev.aio.core.ingest.ObjectOutcome;
 import dev.aio.core.pipeline.Pipeline;
-import dev.aio.core.pipeline.RunReport;
-import dev.aio.core.pipeline.StepPolicy;
+import dev.aio.core.retrieval.RetrievalRequest;
+import dev.aio.core.retrieval.Retriever;
+import dev.aio.llm.onnx.OnnxEmbedder;
+import dev.aio.storage.fs.FileSystemObjectStore;
+import dev.aio.vector.memory.InMemoryVectorStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The core demo: the pipeline engine on embedded defaults, with nothing to install.
+ * The core demo: real ingestion and an extractive answer with citations, with nothing to install.
  *
- * <p>It reads the sample documents that ship with this module, splits them into paragraphs,
- * indexes their terms, and answers a question with the best passages and their citations (file,
- * paragraph, character offsets). One sample is deliberately not valid UTF-8: it is dead-lettered
- * with its reason and the run goes on. Retrieval here is a plain keyword index of this example;
- * semantic search and generated answers come with the aio-vector and aio-llm modules.
+ * <p>It copies a folder of documents (the samples that ship with this module unless one is given)
+ * into a {@link FileSystemObjectStore} in a temporary directory, ingests it with the
+ * {@link Ingestor} (the standard parsers, a recursive character chunker, the offline MiniLM
+ * {@link OnnxEmbedder}, an {@link InMemoryVectorStore} and an {@link InMemoryLedger}), prints the
+ * ingest report, and answers a question with an {@link Answerer} that has no language model: the
+ * best passages quoted, each cited as {@code bucket/key@version}. One sample is deliberately not
+ * valid UTF-8: its parser refuses it, it is dead-lettered with its reason, and the run goes on.
+ * The question goes through a one-step {@link Pipeline}, whose Mermaid diagram is printed.
  *
  * <p>Run it with {@code mvn -B -q install -DskipTests && mvn -B -q -pl aio-examples exec:java},
- * optionally with {@code -Dexec.args="DIR 'question'"}.
+ * optionally with {@code -Dexec.args="DIR 'question'"}. Not thread-safe; {@link #run} opens and
+ * closes everything it uses.
  */
 public final class CoreDemo {
 
     /** The question asked when none is given. */
     public static final String DEFAULT_QUESTION = "How long are customer uploads kept?";
+    /** The bucket the documents are copied into. */
+    public static final String BUCKET = "samples";
+    /** The most characters in one chunk: a paragraph or two of the samples. */
+    static final int CHUNK_CHARS = 400;
+    /** Characters neighbouring chunks share, so a sentence cut at a boundary is whole in one. */
+    static final int CHUNK_OVERLAP_CHARS = 40;
+    /** Chunks retrieved for the question; the extractive answer quotes the best of them. */
+    static final int TOP_K = 3;
 
     private CoreDemo() {
     }
 
     /**
-     * Runs the demo.
+     * Runs the demo and prints to standard output.
      *
-     * @param args optional: a directory of {@code .md}/{@code .txt} files, then a question
-     * @throws Exception if the samples cannot be listed
+     * @param args optional: a folder of documents, then a question
+     * @throws IOException if the folder cannot be read or the temporary directory written
+     * @throws URISyntaxException if the bundled samples cannot be located
      */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws IOException, URISyntaxException {
         Path dir = args.length > 0 ? Path.of(args[0]) : bundledSamples();
         String question = args.length > 1 ? args[1] : DEFAULT_QUESTION;
         run(dir, question, System.out);
     }
 
     /**
-     * Ingests the documents of a directory and answers a question from them.
+     * Ingests the documents of a folder (recursively) and answers a question from them.
      *
      * @param dir the documents
      * @param question the question
-     * @param out where the report, the diagram and the answer are printed
-     * @return the passages found, best first
-     * @throws IOException if the directory cannot be listed
+     * @param out where the ingest report, the diagram and the answer are printed
+     * @return the extractive answer with its citations
+     * @throws IOException if the folder cannot be read or the temporary directory written
      */
-    public static List<Passage> run(Path dir, String question, PrintStream out) throws IOException {
-        KeywordIndex index = new KeywordIndex();
-        List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(p -> p.toString().endsWith(".md") || p.toString().endsWith(".txt"))
-                    .sorted().collect(Collectors.toList());
-        }
+    public static Answer run(Path dir, String question, PrintStream out) throws IOException {
+        Path work = Files.createTempDirectory("aio-core-demo");
+        try (FileSystemObjectStore store = FileSystemObjectStore.at(work.resolve("objects"));
+                OnnxEmbedder embedder = OnnxEmbedder.builder().build();
+                InMemoryVectorStore index = InMemoryVectorStore.builder().build()) {
+            upload(dir, store);
 
-        try (Pipeline<Path, Void> ingest = Pipeline.from(Path.class)
-                .named("core-demo-ingest")
-                .map("read", CoreDemo::readUtf8).io()
-                .policy(StepPolicy.retry(3).backoff(Duration.ofMillis(10), 2.0, Duration.ofMillis(100)))
-                .flatMap("split", Passage::paragraphsOf)
-                .sink("index", index::add)
-                .build()) {
+            // The ledger lives in memory like the index: a durable ledger next to an index that
+            // vanishes with the JVM would skip, on the next run, objects the index no longer has.
+            Ingestor ingestor = Ingestor.builder().objectStore(store).parsers(Parsers.standard())
+                    .chunker(Chunkers.characters(CHUNK_CHARS, CHUNK_OVERLAP_CHARS)).embedder(embedder)
+                    .vectorStore(index).ledger(new InMemoryLedger()).build();
+            IngestReport report = ingestor.run(BUCKET, "");
+            printReport(report, out);
 
-            RunReport report = ingest.run(files);
-            out.println("== ingest pipeline (Mermaid) ==");
-            out.println(ingest.describe());
-            out.println("== run report ==");
-            out.println(report);
-            report.deadLetters().forEach(letter -> out.println("dead letter: " + letter.stage() + " "
-                    + letter.item() + " -> " + letter.errorMessage()));
-        }
-
-        try (Pipeline<String, List<Passage>> ask = Pipeline.from(String.class)
-                .named("core-demo-ask")
-                .map("search", q -> index.search(q, 3))
-                .build()) {
-            List<Passage> passages = ask.call(question);
-            out.println("== question ==");
-            out.println(question);
-            out.println("== best passages (extractive; keyword index) ==");
-            for (Passage passage : passages) {
-                out.println("- " + passage.text().replace('\n', ' '));
-                out.println("  cited from " + passage.citation());
+            Retriever retriever = Retriever.builder().embedder(embedder).vectorStore(index).build();
+            Answerer answerer = Answerer.builder().retriever(retriever).tokenizer(embedder.tokenizer()).build();
+            try (Pipeline<String, Answer> ask = Pipeline.from(String.class)
+                    .named("core-demo-ask")
+                    .map("answer", q -> answerer.answer(RetrievalRequest.builder(q).topK(TOP_K).build()))
+                    .build()) {
+                out.println("== question pipeline (Mermaid) ==");
+                out.println(ask.describe());
+                Answer answer = ask.call(question);
+                printAnswer(question, answer, out);
+                return answer;
             }
-            return passages;
+        } finally {
+            deleteRecursively(work);
         }
     }
 
-    /** A document's text, refusing bytes that are not UTF-8 (retrying cannot fix those). */
-    static Document readUtf8(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-            return new Document(file.getFileName().toString(), text);
-        } catch (CharacterCodingException e) {
-            throw new NonRetriableException(file.getFileName() + " is not valid UTF-8 text", e);
+    /**
+     * Puts every regular file under {@code dir} into the bucket, keyed by its relative path. A
+     * copy, not the folder itself, so the demo writes nothing into the user's folder and reads
+     * the bundled samples from a jar as well as from a directory.
+     */
+    private static void upload(Path dir, FileSystemObjectStore store) throws IOException {
+        store.ensureBucket(BUCKET);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String key = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+            store.put(BUCKET, key, Files.readAllBytes(file));
+        }
+    }
+
+    private static void printReport(IngestReport report, PrintStream out) {
+        out.println("== ingest report ==");
+        out.println(report);
+        for (ObjectOutcome o : report.objects()) {
+            out.println("  " + o.key() + ": " + o.status() + ", " + o.chunks() + " chunks"
+                    + (o.detail().isEmpty() ? "" : " (" + o.detail() + ")"));
+        }
+        report.objects().stream()
+                .filter(o -> o.status() == ObjectOutcome.Status.REJECTED || o.status() == ObjectOutcome.Status.FAILED)
+                .forEach(o -> out.println("dead letter: " + o.bucket() + "/" + o.key() + " -> " + o.detail()));
+    }
+
+    private static void printAnswer(String question, Answer answer, PrintStream out) {
+        out.println("== question ==");
+        out.println(question);
+        out.println("== answer (extractive: no language model) ==");
+        out.println(answer.text());
+        out.println("== citations ==");
+        for (Citation c : answer.citations()) {
+            out.printf("[%d] %s chars %d-%d (score %.3f)%n", c.marker(), c.location(), c.start(), c.end(), c.score());
         }
     }
 
@@ -128,5 +165,18 @@ public final class CoreDemo {
             }
         }
         return Path.of(uri);
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            // Deepest first, so each folder is empty when its turn comes.
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Runnable, tested examples of aio. {@link dev.aio.examples.CoreDemo} is the core demo that the
- * README's first command runs: the pipeline engine over sample documents, with a dead letter, a
- * run report, a Mermaid diagram and an answer with citations.
+ * Runnable, tested examples of aio. {@link dev.aio.examples.CoreDemo} is the plain-Java demo of
+ * the engine: the real ingestion of sample documents into an in-memory index with the offline
+ * MiniLM embedder, an ingest report with a dead letter and its reason, a Mermaid diagram and an
+ * extractive answer with citations to {@code bucket/key@version}.
  */
 package dev.aio.examples;
