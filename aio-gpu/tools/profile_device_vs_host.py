@@ -1,7 +1,7 @@
 # Usage: python3 profile_device_vs_host.py [path/to/all-minilm-l6-v2-tokenizer.json]  (needs torch with CUDA and tokenizers)
 # Splits GPU E2 time: MiniLM-shaped forward on the device (random weights: speed does not depend
 # on their values) vs HF tokenization on the host, at the GPU check's sizes.
-import math, time, torch, tokenizers
+import math, sys, time, torch, tokenizers
 torch.manual_seed(0)
 dev = "cuda"
 class Layer(torch.nn.Module):
@@ -53,7 +53,7 @@ for dtype in (torch.float32, torch.float16):
             for _ in range(n): h.to(dev); hm.to(dev)
             torch.cuda.synchronize(); print(f"PROFILE.copy[len={L},batch={B}] {(time.perf_counter()-t)/n*1e3:.3f} ms/batch")
 try:
-    tok = tokenizers.Tokenizer.from_file((__import__("sys").argv[1] if len(__import__("sys").argv) > 1 else "all-minilm-l6-v2-tokenizer.json"))
+    tok = tokenizers.Tokenizer.from_file(sys.argv[1] if len(sys.argv) > 1 else "all-minilm-l6-v2-tokenizer.json")
     tok.enable_truncation(256)
     words = "the volunteers of the repair cafe look at every tool that comes back broken and write down what they did".split()
     texts = [" ".join(words[(i + j) % len(words)] for j in range(220)) for i in range(2048)]
