@@ -3,10 +3,10 @@ package dev.aio.vector.internal;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of (score, node) pairs in two primitive arrays that grow as needed, for graph
- * search: the results (worst on top, so it can be bounded) and, with negated scores, the
- * candidates (best on top). Reused across searches through {@link #clear()}, so a search
- * allocates nothing per visited node. Not thread-safe.
+ * A binary min-heap of (score, node) pairs in two primitive arrays that grow as needed: for
+ * graph search the results (worst on top, so it can be bounded) and, with negated scores, the
+ * candidates (best on top); {@link TopK} bounds one for exact scans. Reused across searches
+ * through {@link #clear()}, so a search allocates nothing per visited node. Not thread-safe.
  */
 final class ScoreHeap {
 
@@ -58,6 +58,13 @@ final class ScoreHeap {
     void pop() {
         float score = scores[--size];
         int node = nodes[size];
+        if (size > 0) {
+            replaceTop(score, node);
+        }
+    }
+
+    /** Replaces the top with a new pair in one sift (cheaper than a pop and a push); the heap must not be empty. */
+    void replaceTop(float score, int node) {
         int i = 0;
         int half = size >>> 1;
         while (i < half) {
