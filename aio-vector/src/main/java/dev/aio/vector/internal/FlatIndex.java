@@ -336,13 +336,13 @@ public final class FlatIndex {
         TopK best = new TopK(topK);
         if (quantized && size - dead > topK) {
             TopK candidates = new TopK(Math.min(size, Math.max(topK * oversample, topK + 8)));
-            byte[] queryCodes = new byte[dims];
-            Int8Quantizer.quantize(query, 0, dims, queryCodes, 0);
+            short[] queryCodes = new short[dims];
+            Int8Quantizer.quantize(query, queryCodes);
             for (int i = 0, off = 0; i < size; i++, off += dims) {
                 if ((skipDead && ids[i] == null) || (restricted && !accepts(i, tenant, filter, checkTenant))) {
                     continue;
                 }
-                float s = ops.dotInt8(queryCodes, 0, codes, off, dims) * scales[i];
+                float s = ops.dotInt8(queryCodes, codes, off, dims) * scales[i];
                 if (cosine) {
                     s *= inverseNorms[i];
                 }

@@ -71,11 +71,11 @@ final class HnswGraph {
         final ScoreHeap results;
         int[] nodes;
         float[] scores;
-        byte[] queryCodes = new byte[0];
+        short[] queryCodes = new short[0];
 
-        byte[] queryCodes(int dims) {
+        short[] queryCodes(int dims) {
             if (queryCodes.length != dims) {
-                queryCodes = new byte[dims];
+                queryCodes = new short[dims];
             }
             return queryCodes;
         }
@@ -125,8 +125,8 @@ final class HnswGraph {
     }
 
     /** Approximate score from int8 codes, up to the query's constant scale: ranks like {@link #score}. */
-    private float score8(byte[] q, byte[] codes, float[] scales, float[] inverseNorms, int node) {
-        float s = ops.dotInt8(q, 0, codes, node * dims, dims) * scales[node];
+    private float score8(short[] q, byte[] codes, float[] scales, float[] inverseNorms, int node) {
+        float s = ops.dotInt8(q, codes, node * dims, dims) * scales[node];
         return cosine ? s * inverseNorms[node] : s;
     }
 
@@ -300,7 +300,7 @@ final class HnswGraph {
      * {@code accept} takes (all when null) in {@code s.results}; rejected nodes are still walked.
      */
     private void searchLayer(int level, float[] q, int qOff, float qFactor, float[] vectors, float[] inverseNorms,
-            byte[] qCodes, int ep, float epScore, int ef, IntPredicate accept, Scratch s) {
+            short[] qCodes, int ep, float epScore, int ef, IntPredicate accept, Scratch s) {
         byte[] codes = qCodes == null ? null : data.codeData();
         float[] scales = qCodes == null ? null : data.scaleData();
         int[] visited = s.visited;
@@ -371,10 +371,10 @@ final class HnswGraph {
             epScore = s.scores[0];
         }
         s.begin(data.slots());
-        byte[] qCodes = null;
+        short[] qCodes = null;
         if (data.codeData() != null) {
             qCodes = s.queryCodes(dims);
-            Int8Quantizer.quantize(query, 0, dims, qCodes, 0);
+            Int8Quantizer.quantize(query, qCodes);
             epScore = score8(qCodes, data.codeData(), data.scaleData(), inverseNorms, ep);
         }
         searchLayer(0, query, 0, queryFactor, vectors, inverseNorms, qCodes, ep, epScore, Math.max(ef, k), accept, s);

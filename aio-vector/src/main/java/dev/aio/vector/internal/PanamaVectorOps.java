@@ -18,6 +18,10 @@ final class PanamaVectorOps implements VectorOps {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final int F = FLOATS.length();
     private static final boolean WIDE_INTS = IntVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+    // The search kernel's shapes: bytes widened to shorts that fill a whole register.
+    private static final VectorSpecies<Byte> CODE_BYTES = WIDE_INTS ? ByteVector.SPECIES_256 : ByteVector.SPECIES_128;
+    private static final VectorSpecies<Short> CODE_SHORTS = WIDE_INTS ? ShortVector.SPECIES_512 : ShortVector.SPECIES_256;
+    private static final VectorSpecies<Integer> CODE_INTS = WIDE_INTS ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
 
     PanamaVectorOps() {
         if (FLOATS.vectorBitSize() < 128) {
@@ -116,6 +120,45 @@ final class PanamaVectorOps implements VectorOps {
         Vector<Short> sa = va.convertShape(VectorOperators.B2S, ShortVector.SPECIES_256, 0);
         Vector<Short> sb = vb.convertShape(VectorOperators.B2S, ShortVector.SPECIES_256, 0);
         return sa.mul(sb).convertShape(VectorOperators.S2I, IntVector.SPECIES_512, 0);
+    }
+
+    /**
+     * Two register-fulls of 16-bit products are added in 16 bits (|a*b| <= 127*127, so a pair
+     * stays below 32767) and the pair sums, read as ints, are split into their sign-extended low
+     * and high halves with shifts. Compared with widening every product to 32 bits, that halves
+     * the widening work and spends it on the shift port rather than the shuffle port, which the
+     * byte-to-short loads of the codes already occupy; the query is widened once, by the caller.
+     */
+    @Override
+    public int dotInt8(short[] query, byte[] codes, int codesOffset, int length) {
+        int lanes = CODE_SHORTS.length();
+        IntVector low = IntVector.zero(CODE_INTS);
+        IntVector high = IntVector.zero(CODE_INTS);
+        int i = 0;
+        for (; i <= length - 2 * lanes; i += 2 * lanes) {
+            ShortVector pairs = products(query, i, codes, codesOffset + i)
+                    .add(products(query, i + lanes, codes, codesOffset + i + lanes));
+            IntVector packed = pairs.reinterpretAsInts();
+            low = low.add(packed.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16));
+            high = high.add(packed.lanewise(VectorOperators.ASHR, 16));
+        }
+        if (i <= length - lanes) {
+            IntVector packed = products(query, i, codes, codesOffset + i).reinterpretAsInts();
+            low = low.add(packed.lanewise(VectorOperators.LSHL, 16).lanewise(VectorOperators.ASHR, 16));
+            high = high.add(packed.lanewise(VectorOperators.ASHR, 16));
+            i += lanes;
+        }
+        int sum = low.add(high).reduceLanes(VectorOperators.ADD);
+        for (; i < length; i++) {
+            sum += query[i] * codes[codesOffset + i];
+        }
+        return sum;
+    }
+
+    private static ShortVector products(short[] query, int qo, byte[] codes, int co) {
+        ShortVector q = ShortVector.fromArray(CODE_SHORTS, query, qo);
+        Vector<Short> c = ByteVector.fromArray(CODE_BYTES, codes, co).convertShape(VectorOperators.B2S, CODE_SHORTS, 0);
+        return q.mul((ShortVector) c);
     }
 
     @Override

@@ -53,6 +53,22 @@ public final class ScalarVectorOps implements VectorOps {
     }
 
     @Override
+    public int dotInt8(short[] query, byte[] codes, int codesOffset, int length) {
+        int s0 = 0;
+        int s1 = 0;
+        int i = 0;
+        int bound = length & ~1;
+        for (; i < bound; i += 2) {
+            s0 += query[i] * codes[codesOffset + i];
+            s1 += query[i + 1] * codes[codesOffset + i + 1];
+        }
+        if (i < length) {
+            s0 += query[i] * codes[codesOffset + i];
+        }
+        return s0 + s1;
+    }
+
+    @Override
     public String name() {
         return "scalar-unrolled";
     }

@@ -27,6 +27,20 @@ public interface VectorOps {
      */
     int dotInt8(byte[] a, int aOffset, byte[] b, int bOffset, int length);
 
+    /**
+     * The int8 dot product of a search: the query's codes, widened to shorts once per search (see
+     * {@link Int8Quantizer#quantize(float[], short[])}), against one stored vector's codes. Every
+     * value on both sides must lie in [-127, 127], the range {@link Int8Quantizer} produces: SIMD
+     * implementations add two products in 16 bits before widening, which holds only there.
+     *
+     * @param query the query codes, at least {@code length} of them
+     * @param codes the stored codes
+     * @param codesOffset where the stored vector starts in {@code codes}
+     * @param length the number of elements, at most 2^17 so that the sum fits an int
+     * @return the exact integer dot product
+     */
+    int dotInt8(short[] query, byte[] codes, int codesOffset, int length);
+
     /** @return a short description, e.g. {@code panama-512} or {@code scalar-unrolled} */
     String name();
 }

@@ -60,6 +60,52 @@ class VectorOpsTest {
     }
 
     @Test
+    void searchInt8DotProductsAreExactOverTheQuantizersWholeRange() {
+        Random random = new Random(3);
+        int[] lengths = {0, 1, 31, 32, 33, 63, 64, 65, 96, 127, 128, 129, 384, 385, 1000};
+        for (VectorOps ops : new VectorOps[] {VectorOpsProvider.best(), VectorOpsProvider.scalar()}) {
+            for (int length : lengths) {
+                short[] query = new short[length];
+                byte[] codes = new byte[length + 7];
+                for (int i = 0; i < length; i++) {
+                    query[i] = (short) (random.nextInt(255) - 127);
+                    codes[i + 7] = (byte) (random.nextInt(255) - 127);
+                }
+                assertThat(ops.dotInt8(query, codes, 7, length)).as("%s length %d", ops.name(), length)
+                        .isEqualTo(reference(query, codes, 7, length));
+                // The extremes: every product at +-127*127, where two products summed in 16 bits
+                // come closest to overflowing.
+                for (int sign : new int[] {1, -1}) {
+                    java.util.Arrays.fill(query, (short) 127);
+                    java.util.Arrays.fill(codes, (byte) (127 * sign));
+                    assertThat(ops.dotInt8(query, codes, 7, length)).as("%s length %d extreme %d", ops.name(), length, sign)
+                            .isEqualTo(127 * 127 * sign * length);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aQueryQuantizedAsShortsHasTheCodesOfTheByteForm() {
+        Random random = new Random(4);
+        float[] v = randomFloats(random, 384);
+        byte[] bytes = new byte[384];
+        short[] shorts = new short[384];
+        assertThat(Int8Quantizer.quantize(v, shorts)).isEqualTo(Int8Quantizer.quantize(v, 0, 384, bytes, 0));
+        for (int i = 0; i < 384; i++) {
+            assertThat(shorts[i]).isEqualTo(bytes[i]).isBetween((short) -127, (short) 127);
+        }
+    }
+
+    private static int reference(short[] query, byte[] codes, int offset, int length) {
+        int sum = 0;
+        for (int i = 0; i < length; i++) {
+            sum += query[i] * codes[offset + i];
+        }
+        return sum;
+    }
+
+    @Test
     void quantizationRoundTripsWithinHalfAStep() {
         float[] v = {0.5f, -1f, 0.25f, 0f, 0.999f};
         byte[] codes = new byte[5];
