@@ -142,28 +142,21 @@ public final class AgentWithAioTools {
                     .build().run(BUCKET, "");
             CoreDemo.printReport(report, out);
 
+            // README:agent:start
             Retriever retriever = Retriever.builder().embedder(embedder).vectorStore(index).build();
             AioTools tools = AioTools.builder().access(USER).retriever(retriever).build();
-            String answer = assistant(model, tools).answer(question);
+            Assistant agent = AiServices.builder(Assistant.class).chatModel(model).systemMessage(SYSTEM_MESSAGE)
+                    .tools(tools.tools())
+                    .maxSequentialToolsInvocations(5) // a few searches answer a question; more is a loop
+                    .build();
+            String answer = agent.answer(question);
+            // README:agent:end
             out.println("== question ==");
             out.println(question);
             out.println("== agent's answer ==");
             out.println(answer);
             return answer;
         }
-    }
-
-    /**
-     * @param model a chat model that can call tools
-     * @param tools aio's tools, bound to one access context
-     * @return the agent
-     */
-    public static Assistant assistant(ChatModel model, AioTools tools) {
-        return AiServices.builder(Assistant.class).chatModel(model).systemMessage(SYSTEM_MESSAGE)
-                .tools(tools.tools())
-                // A few searches are plenty for one question; more means the model is looping.
-                .maxSequentialToolsInvocations(5)
-                .build();
     }
 
     /**

@@ -24,7 +24,6 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Retrieval-augmented answers over an S3 bucket: the objects under a prefix of any S3 API server
@@ -83,16 +82,22 @@ public final class MinioWeaviateRag {
     public record Config(String endpoint, String bucket, String prefix, String accessKey, Secret secretKey,
             String weaviateUrl, Secret weaviateApiKey, Path ledger, String question) {
 
-        /** Checks that everything required is there. */
+        /** Checks that everything required is there; the rest gets its default. */
         public Config {
-            Objects.requireNonNull(endpoint, "endpoint (S3_ENDPOINT or --endpoint)");
-            Objects.requireNonNull(bucket, "bucket (S3_BUCKET or --bucket)");
-            Objects.requireNonNull(accessKey, "access key (AWS_ACCESS_KEY_ID or --access-key)");
-            Objects.requireNonNull(secretKey, "secret key (AWS_SECRET_ACCESS_KEY)");
-            Objects.requireNonNull(weaviateUrl, "Weaviate URL (WEAVIATE_URL or --weaviate)");
+            required(endpoint, "the S3 endpoint: set S3_ENDPOINT or pass --endpoint URL");
+            required(bucket, "the bucket: set S3_BUCKET or pass --bucket NAME");
+            required(accessKey, "the access key id: set AWS_ACCESS_KEY_ID or pass --access-key ID");
+            required(secretKey, "the secret key: set AWS_SECRET_ACCESS_KEY (the environment only)");
+            required(weaviateUrl, "Weaviate: set WEAVIATE_URL or pass --weaviate URL");
             prefix = prefix == null ? "" : prefix;
             ledger = ledger == null ? DEFAULT_LEDGER : ledger;
             question = question == null ? DEFAULT_QUESTION : question;
+        }
+
+        private static void required(Object value, String what) {
+            if (value == null) {
+                throw new IllegalArgumentException("MinioWeaviateRag needs " + what);
+            }
         }
 
         /**
@@ -102,9 +107,8 @@ public final class MinioWeaviateRag {
          * @param env the environment, e.g. {@code System.getenv()}
          * @param args the command line
          * @return the configuration
-         * @throws IllegalArgumentException for an unknown option, one without its value, or a
-         *     secret given as an argument
-         * @throws NullPointerException naming what is missing
+         * @throws IllegalArgumentException for an unknown option, one without its value, a
+         *     secret given as an argument, or a missing setting (named with where to set it)
          */
         public static Config from(Map<String, String> env, String... args) {
             Map<String, String> options = new java.util.HashMap<>();

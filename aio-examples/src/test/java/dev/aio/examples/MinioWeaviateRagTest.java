@@ -151,7 +151,7 @@ class MinioWeaviateRagTest {
                 .hasMessageNotContaining(SECRET);
         assertThatThrownBy(() -> MinioWeaviateRag.Config.from(Map.of("S3_ENDPOINT", "http://x:9000",
                 "S3_BUCKET", "docs", "AWS_ACCESS_KEY_ID", "reader", "WEAVIATE_URL", "http://y:8080")))
-                .isInstanceOf(NullPointerException.class).hasMessageContaining("AWS_SECRET_ACCESS_KEY");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AWS_SECRET_ACCESS_KEY");
     }
 
     private static void put(MinioObjectStore store, String key, String text) {
