@@ -17,17 +17,9 @@ import dev.aio.storage.fs.FileSystemObjectStore;
 import dev.aio.vector.memory.InMemoryVectorStore;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The core demo: real ingestion and an extractive answer with citations, with nothing to install.
@@ -69,7 +61,7 @@ public final class CoreDemo {
      * @throws URISyntaxException if the bundled samples cannot be located
      */
     public static void main(String[] args) throws IOException, URISyntaxException {
-        Path dir = args.length > 0 ? Path.of(args[0]) : bundledSamples();
+        Path dir = args.length > 0 ? Path.of(args[0]) : ExampleFiles.bundledSamples();
         String question = args.length > 1 ? args[1] : DEFAULT_QUESTION;
         run(dir, question, System.out);
     }
@@ -88,7 +80,7 @@ public final class CoreDemo {
         try (FileSystemObjectStore store = FileSystemObjectStore.at(work.resolve("objects"));
                 OnnxEmbedder embedder = OnnxEmbedder.builder().build();
                 InMemoryVectorStore index = InMemoryVectorStore.builder().build()) {
-            upload(dir, store);
+            ExampleFiles.upload(dir, store, BUCKET);
 
             // The ledger lives in memory like the index: a durable ledger next to an index that
             // vanishes with the JVM would skip, on the next run, objects the index no longer has.
@@ -111,28 +103,11 @@ public final class CoreDemo {
                 return answer;
             }
         } finally {
-            deleteRecursively(work);
+            ExampleFiles.deleteRecursively(work);
         }
     }
 
-    /**
-     * Puts every regular file under {@code dir} into the bucket, keyed by its relative path. A
-     * copy, not the folder itself, so the demo writes nothing into the user's folder and reads
-     * the bundled samples from a jar as well as from a directory.
-     */
-    private static void upload(Path dir, FileSystemObjectStore store) throws IOException {
-        store.ensureBucket(BUCKET);
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path file : files) {
-            String key = dir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-            store.put(BUCKET, key, Files.readAllBytes(file));
-        }
-    }
-
-    private static void printReport(IngestReport report, PrintStream out) {
+    static void printReport(IngestReport report, PrintStream out) {
         out.println("== ingest report ==");
         out.println(report);
         for (ObjectOutcome o : report.objects()) {
@@ -144,7 +119,7 @@ public final class CoreDemo {
                 .forEach(o -> out.println("dead letter: " + o.bucket() + "/" + o.key() + " -> " + o.detail()));
     }
 
-    private static void printAnswer(String question, Answer answer, PrintStream out) {
+    static void printAnswer(String question, Answer answer, PrintStream out) {
         out.println("== question ==");
         out.println(question);
         out.println("== answer (extractive: no language model) ==");
@@ -152,31 +127,6 @@ public final class CoreDemo {
         out.println("== citations ==");
         for (Citation c : answer.citations()) {
             out.printf("[%d] %s chars %d-%d (score %.3f)%n", c.marker(), c.location(), c.start(), c.end(), c.score());
-        }
-    }
-
-    private static Path bundledSamples() throws IOException, URISyntaxException {
-        URI uri = CoreDemo.class.getResource("/samples").toURI();
-        if ("jar".equals(uri.getScheme())) {
-            try {
-                return FileSystems.getFileSystem(uri).getPath("/samples");
-            } catch (FileSystemNotFoundException notOpen) {
-                return FileSystems.newFileSystem(uri, Map.of()).getPath("/samples");
-            }
-        }
-        return Path.of(uri);
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            // Deepest first, so each folder is empty when its turn comes.
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
         }
     }
 }

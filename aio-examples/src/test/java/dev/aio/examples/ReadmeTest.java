@@ -35,6 +35,24 @@ class ReadmeTest {
     }
 
     @Test
+    void theReadmeShowsTheExamplesCodeAsTheyCompileIt() throws Exception {
+        String readme = normalise(Files.readString(README));
+        Pattern block = Pattern.compile("// README:([a-z-]+):start\n(.*?)\n\\s*// README:\\1:end", Pattern.DOTALL);
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> sources = Files.list(Path.of("src/main/java/dev/aio/examples"))) {
+            for (Path source : sources.sorted().collect(Collectors.toList())) {
+                Matcher m = block.matcher(Files.readString(source));
+                while (m.find()) {
+                    names.add(m.group(1));
+                    assertThat(readme).as("README shows " + source.getFileName() + "'s block " + m.group(1))
+                            .contains(normalise(m.group(2)));
+                }
+            }
+        }
+        assertThat(names).contains("agent");
+    }
+
+    @Test
     void theReadmeExampleRunsOverTheSampleDocuments() throws Exception {
         List<Path> files;
         try (Stream<Path> listing = Files.list(Path.of("src/main/resources/samples"))) {
