@@ -100,6 +100,7 @@ class EventDrivenSyncTest {
             assertThat(replayed.isClean()).as(replayed.toString()).isTrue();
             assertThat(replayed.outcome("lockers.md")).get().extracting(o -> o.status()).isEqualTo(Status.UNCHANGED);
             assertThat(replayed.outcome("bikes.md")).get().extracting(o -> o.status()).isEqualTo(Status.UNCHANGED);
+            assertThat(replayed.outcome("parking.md")).get().extracting(o -> o.status()).isEqualTo(Status.UNCHANGED);
             assertThat(index.writes - writesBefore).as("writes to the index").isZero();
             assertThat(memory.count()).isEqualTo(countBefore);
             assertThat(sync.indexed(Set.of("parking.md"))).isEqualTo(settled);

@@ -185,7 +185,8 @@ public final class Ingestor {
             }
             RunReport report = runPipeline(run, "events", candidates.iterator());
             removals.forEach(Runnable::run);
-            String bucket = events.isEmpty() ? "" : events.get(0).bucket();
+            // The report's bucket: the one all events share, or "" for a batch over several.
+            String bucket = events.stream().map(ObjectEvent::bucket).distinct().count() == 1 ? events.get(0).bucket() : "";
             IngestReport result = new IngestReport(report.runId(), bucket, "", false, report, run.state().outcomes());
             if (report.status() != RunStatus.COMPLETED) {
                 throw new IngestFailedException("Ingestor: applying " + events.size() + " events stopped early: "
@@ -234,6 +235,12 @@ public final class Ingestor {
                 writer.remove(entry, e.sequencer(), true, runId);
             } else if (e.sequencer() != null) {
                 writer.tombstone(store.name(), e.bucket(), e.key(), e.sequencer(), runId);
+            }
+            if (entry != null && entry.status() == LedgerEntry.Status.DELETED) {
+                // A removal replayed after the key was already deleted: nothing left the index.
+                state.record(new ObjectOutcome(e.bucket(), e.key(), e.versionId(), e.etag(),
+                        ObjectOutcome.Status.UNCHANGED, 0, "already deleted"));
+                return;
             }
             state.record(new ObjectOutcome(e.bucket(), e.key(), e.versionId(), e.etag(), ObjectOutcome.Status.DELETED,
                     0, entry == null ? "was not indexed" : "had " + entry.chunkIds().size() + " chunks"));

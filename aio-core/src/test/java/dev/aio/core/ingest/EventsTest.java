@@ -84,6 +84,20 @@ class EventsTest {
     }
 
     @Test
+    void aRemovalWithoutSequencerReplayedAfterTheDeletionReportsNothingDeleted() {
+        f.put("a.txt", "apples", 2);
+        ingestor.apply(List.of(created("a.txt", "01")));
+        f.store.delete(IngestFixture.BUCKET, "a.txt");
+        ObjectEvent gone = removed("a.txt", null);
+
+        assertThat(status(ingestor.apply(List.of(gone)), "a.txt")).isEqualTo(Status.DELETED);
+        IngestReport replay = ingestor.apply(List.of(gone));
+        assertThat(status(replay, "a.txt")).isEqualTo(Status.UNCHANGED);
+        assertThat(replay.bucket()).isEqualTo(IngestFixture.BUCKET);
+        assertThat(f.vectors.ids()).isEmpty();
+    }
+
+    @Test
     void aPollingWatchAppliesWhatChangedBetweenPolls() {
         f.put("a.txt", "apples", 2);
         f.put("b.txt", "bananas", 2);
