@@ -16,6 +16,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = AioAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
 @ConditionalOnEnabledHealthIndicator("aio")
+@EnableConfigurationProperties(AioProperties.class)
 public class AioHealthAutoConfiguration {
 
     /** Creates the configuration; Spring calls this. */

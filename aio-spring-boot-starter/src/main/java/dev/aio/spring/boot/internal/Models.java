@@ -3,10 +3,12 @@ package dev.aio.spring.boot.internal;
 import dev.aio.core.document.Chunker;
 import dev.aio.core.document.Chunkers;
 import dev.aio.core.model.Embedder;
+import dev.aio.core.model.ModelException;
 import dev.aio.llm.onnx.MiniLmModel;
 import dev.aio.llm.onnx.OnnxEmbedder;
 import dev.aio.llm.onnx.OnnxEmbedderBuilder;
 import dev.aio.spring.boot.AioProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 
 /** Builds the in-process embedder ({@code aio.embedder.*}) and the chunker ({@code aio.chunker.*}). */
 public final class Models {
@@ -32,7 +34,18 @@ public final class Models {
         if (p.intraOpThreads() != null) {
             Props.apply("aio.embedder.intra-op-threads", p.intraOpThreads(), () -> b.intraOpThreads(p.intraOpThreads()));
         }
-        return Props.apply("aio.embedder.sessions", p.sessions(), b::build);
+        try {
+            return b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // The builder refuses only combinations of sessions and threads once it builds.
+            throw new InvalidConfigurationPropertyValueException("aio.embedder.sessions", p.sessions(), e.getMessage());
+        } catch (ModelException e) {
+            if (p.quantized()) {
+                // Most likely the optional int8 model jar is missing; the message names the artifact.
+                throw new InvalidConfigurationPropertyValueException("aio.embedder.quantized", true, e.getMessage());
+            }
+            throw e;
+        }
     }
 
     /**
@@ -45,7 +58,7 @@ public final class Models {
      */
     public static Chunker chunker(AioProperties.Chunker p, Embedder embedder) {
         if (p.maxTokens() < 1 || p.maxTokens() > embedder.maxTokens()) {
-            throw new org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException(
+            throw new InvalidConfigurationPropertyValueException(
                     "aio.chunker.max-tokens", p.maxTokens(), "it must be between 1 and the embedder's limit, "
                             + embedder.maxTokens() + " tokens (" + embedder.modelId() + ")");
         }
