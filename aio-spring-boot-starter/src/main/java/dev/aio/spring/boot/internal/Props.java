@@ -38,8 +38,8 @@ public final class Props {
     }
 
     /**
-     * Runs a builder step and reports what it refuses as a bad value of the property. aio's
-     * builders and name checks put no secret in their messages.
+     * Runs a builder step and reports what it refuses as a bad value of the property. A value
+     * that may carry credentials is kept out of the message, even where the builder echoes it.
      *
      * @param property the property the step uses
      * @param value the value to show in the message (never a secret)
@@ -51,7 +51,12 @@ public final class Props {
         try {
             return step.get();
         } catch (IllegalArgumentException | IllegalStateException | dev.aio.core.AioException e) {
-            throw new InvalidConfigurationPropertyValueException(property, shown(value), e.getMessage());
+            String reason = String.valueOf(e.getMessage());
+            if (value instanceof String s && shown(s) != s) {
+                // Some builders echo the URL they refuse; one with user info may hold a password.
+                reason = reason.replace(s, "(the value)");
+            }
+            throw new InvalidConfigurationPropertyValueException(property, shown(value), reason);
         }
     }
 
