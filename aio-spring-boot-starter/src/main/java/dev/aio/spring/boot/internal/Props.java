@@ -81,7 +81,8 @@ public final class Props {
      * @param artifact the Maven coordinates to add
      */
     public static void requireClass(String className, String property, String artifact) {
-        if (!org.springframework.util.ClassUtils.isPresent(className, Props.class.getClassLoader())) {
+        // The default class loader is the thread's context loader: the application's, in a container.
+        if (!org.springframework.util.ClassUtils.isPresent(className, null)) {
             throw new IllegalStateException(property + " needs " + artifact + " on the classpath; add that "
                     + "dependency or choose another value");
         }
