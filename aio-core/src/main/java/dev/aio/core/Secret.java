@@ -86,6 +86,41 @@ public final class Secret {
         }
     }
 
+    /**
+     * A URL made fit for an error message or a log line: user info ({@code user:password@}) and
+     * the query (where API keys and signatures travel) are replaced by {@value #REDACTED}. Works
+     * on text that does not parse as a URL too, which is exactly when builders quote it back.
+     *
+     * @param url the URL as given, possibly malformed; may be null
+     * @return the text with what could be a credential masked, or {@code "null"}
+     */
+    public static String redactUrl(String url) {
+        if (url == null) {
+            return "null";
+        }
+        int scheme = url.indexOf("://");
+        int authorityStart = scheme < 0 ? 0 : scheme + 3;
+        int authorityEnd = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int at = url.indexOf(c, authorityStart);
+            if (at >= 0 && at < authorityEnd) {
+                authorityEnd = at;
+            }
+        }
+        String head = url.substring(0, authorityStart);
+        String authority = url.substring(authorityStart, authorityEnd);
+        String rest = url.substring(authorityEnd);
+        int userInfoEnd = authority.lastIndexOf('@');
+        if (userInfoEnd >= 0) {
+            authority = REDACTED + authority.substring(userInfoEnd);
+        }
+        int query = rest.indexOf('?');
+        if (query >= 0) {
+            rest = rest.substring(0, query + 1) + REDACTED;
+        }
+        return head + authority + rest;
+    }
+
     /** Returns {@value #REDACTED}; also what Jackson writes for a secret. */
     @JsonValue
     @Override

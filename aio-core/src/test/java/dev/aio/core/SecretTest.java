@@ -93,4 +93,16 @@ class SecretTest {
         assertThat(secret.reveal()).isEqualTo(System.getenv(name));
         assertThat(secret.toString()).isEqualTo("****");
     }
+
+    @Test
+    void urlsInMessagesLoseTheirUserInfoAndQueryEvenWhenMalformed() {
+        assertThat(Secret.redactUrl("http://id:Pa55word@ho st:9000/x")).isEqualTo("http://****@ho st:9000/x")
+                .doesNotContain("Pa55word");
+        assertThat(Secret.redactUrl("https://api.example.com/v1?api_key=sk-123#frag"))
+                .isEqualTo("https://api.example.com/v1?****");
+        assertThat(Secret.redactUrl("user:pw@host:9000")).isEqualTo("****@host:9000");
+        assertThat(Secret.redactUrl("http://a@b@c/")).isEqualTo("http://****@c/");
+        assertThat(Secret.redactUrl("http://127.0.0.1:9000")).isEqualTo("http://127.0.0.1:9000");
+        assertThat(Secret.redactUrl(null)).isEqualTo("null");
+    }
 }

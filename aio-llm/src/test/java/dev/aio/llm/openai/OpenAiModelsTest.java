@@ -316,4 +316,17 @@ class OpenAiModelsTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got 0");
         assertThat(openAi().toString()).doesNotContain(KEY).contains(Secret.REDACTED);
     }
+
+    @Test
+    void aBaseUrlIsNeverQuotedWithItsCredentialsOrQuery() {
+        assertThatThrownBy(() -> OpenAiModels.builder().baseUrl("http://u:hunter2@ho st/v1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("hunter2")
+                .satisfies(e -> assertThat(e.getCause()).isNull());
+        assertThatThrownBy(() -> OpenAiModels.builder().baseUrl("https://u:hunter2@api.example.com/v1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey(...)")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> OpenAiModels.builder().baseUrl("https://api.example.com/v1?key=sk-hunter2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query")
+                .hasMessageNotContaining("hunter2");
+    }
 }

@@ -39,7 +39,9 @@ public final class MinioObjectStoreBuilder {
         try {
             uri = URI.create(url);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("endpoint '" + url + "' is not a URL such as http://127.0.0.1:9000", e);
+            // Not chained: the cause's message quotes the URL whole, credentials included.
+            throw new IllegalArgumentException("endpoint '" + Secret.redactUrl(url)
+                    + "' is not a URL such as http://127.0.0.1:9000");
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("the endpoint must not carry credentials; pass them to credentials(...)");
@@ -47,7 +49,7 @@ public final class MinioObjectStoreBuilder {
         if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
                 || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
                 || uri.getRawQuery() != null) {
-            throw new IllegalArgumentException("endpoint '" + url
+            throw new IllegalArgumentException("endpoint '" + Secret.redactUrl(url)
                     + "' must be http(s)://host[:port] with no path or query, such as http://127.0.0.1:9000");
         }
         endpoint = URI.create(uri.getScheme() + "://" + uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));

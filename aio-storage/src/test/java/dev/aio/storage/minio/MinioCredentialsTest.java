@@ -92,6 +92,13 @@ class MinioCredentialsTest {
     }
 
     @Test
+    void anEndpointThatDoesNotParseIsQuotedWithoutItsPassword() {
+        assertThatThrownBy(() -> MinioObjectStore.builder().endpoint("http://user:" + WRONG.reveal() + "@ho st:9000"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ho st:9000")
+                .satisfies(e -> assertNoSecretIn(trace(e)));
+    }
+
+    @Test
     void theBuilderRefusesATooSmallPartSizeAndAValueSetTwice() {
         assertThatThrownBy(() -> MinioObjectStore.builder().partSize(1024)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("1024");

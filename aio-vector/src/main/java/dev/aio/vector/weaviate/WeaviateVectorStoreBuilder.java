@@ -69,7 +69,11 @@ public final class WeaviateVectorStoreBuilder {
         Objects.requireNonNull(url, "url");
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
-            throw new IllegalArgumentException("url '" + url + "' is not an http or https URL, e.g. http://localhost:8080");
+            throw new IllegalArgumentException("url '" + Secret.redactUrl(url)
+                    + "' is not an http or https URL, e.g. http://localhost:8080");
+        }
+        if (!parsed.username().isEmpty() || !parsed.password().isEmpty()) {
+            throw new IllegalArgumentException("url must not carry credentials; pass the key to apiKey(...)");
         }
         this.url = parsed.newBuilder().encodedPath(parsed.encodedPath().endsWith("/") ? parsed.encodedPath()
                 : parsed.encodedPath() + "/").build();

@@ -20,6 +20,16 @@ class WeaviateVectorStoreBuilderTest {
     }
 
     @Test
+    void aUrlIsNeverQuotedWithItsCredentialsAndMayNotCarryThem() {
+        assertThatThrownBy(() -> WeaviateVectorStore.builder().url("weaviate://admin:hunter2@ho st:8080"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ho st:8080")
+                .hasMessageNotContaining("hunter2");
+        assertThatThrownBy(() -> WeaviateVectorStore.builder().url("http://admin:hunter2@localhost:8080"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("apiKey(...)")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
     void classNamesFollowWeaviatesRule() {
         assertThatThrownBy(() -> WeaviateVectorStore.builder().className("chunks"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'chunks'")

@@ -67,23 +67,28 @@ public final class Endpoint {
      */
     public void baseUrl(String url) {
         if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException(vendor + ".baseUrl must be an http(s) URL, got '" + url + "'");
+            throw new IllegalArgumentException(vendor + ".baseUrl must be an http(s) URL, got '" + Secret.redactUrl(url) + "'");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(vendor + ".baseUrl is not a valid URL: '" + url + "' (" + e.getReason()
-                    + ")", e);
+            // Not chained: the cause's message quotes the URL whole, credentials included.
+            throw new IllegalArgumentException(vendor + ".baseUrl is not a valid URL: '" + Secret.redactUrl(url)
+                    + "' (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || uri.getHost() == null) {
             throw new IllegalArgumentException(vendor + ".baseUrl must be an absolute http:// or https:// URL with a "
-                    + "host, got '" + url + "'");
+                    + "host, got '" + Secret.redactUrl(url) + "'");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(vendor + ".baseUrl must not carry credentials; pass the key to apiKey(...)");
         }
         if (uri.getQuery() != null || uri.getFragment() != null) {
-            throw new IllegalArgumentException(vendor + ".baseUrl must not have a query or fragment, got '" + url + "'");
+            throw new IllegalArgumentException(vendor + ".baseUrl must not have a query or fragment, got '"
+                    + Secret.redactUrl(url) + "'");
         }
         this.baseUrl = uri.toString();
     }
