@@ -7,16 +7,17 @@
 #        InMemoryVectorStore, with quick's settings, on whatever device DJL picks (the CPU here);
 #        quick and full leave them out to keep within their time budgets.
 #
-# quick: 1 fork, 2 x 1 s warmup, 4 x 1 s measurement (what reviewers run; about 5 min on 2 cores,
+# quick: 1 fork, 2 x 1 s warmup, 3 x 1 s measurement (what reviewers run; about 4.5 min on 2 idle cores
+#        once the jar is built,
 #        6 to 7 min when the machine is shared with other work at load average 7 to 18),
 #        only the cases that carry a target: E8 at 5 stages, E4 at 10k vectors, E2 with fewer
 #        chunks per operation, 2 threads, short and 256-token chunks, and the Roofline ceilings
 #        those divide by, E7 over 20k chunks instead of 100k (its line says so and is not judged;
-#        its overhead line is, as it does not depend on the chunk count); S1 runs separately with
-#        5 x 1 s warmup and 8 x 1 s measurement; E5 runs separately at 20k vectors (not 100k),
+#        its overhead line is, as it does not depend on the chunk count); S1 is judged by the
+#        interleaved check only (full adds its JMH forks); E5 runs separately at 20k vectors (not 100k),
 #        ours vs Lucene (JVector in full), 1 x 1 s warmup and 3 x 1 s measurement after each engine's
-#        build and calibration (about 90 s); E6 runs separately, one single shot per method over
-#        30 documents instead of 1,000 (about 1.5 min on 2 cores; its lines say docs=30(spec 1000)).
+#        build and calibration (about 30 s); E6 runs separately, one single shot per method over
+#        30 documents instead of 1,000 (about 45 s on 2 cores; its lines say docs=30(spec 1000)).
 # full:  3 forks, 5 x 2 s warmup, 10 x 2 s measurement, every case (for the README's table), E7
 #        over 100k chunks; E5 at 100k vectors with our float-walk variant too; E6 over 1,000
 #        documents, 3 forks x 2 single shots per method (tens of minutes on 2 cores).
@@ -35,7 +36,7 @@ set -euo pipefail
 MODE="${1:-quick}"
 if [[ $# -gt 0 ]]; then shift; fi
 case "$MODE" in
-  quick) JMH_OPTS=(-f 1 -wi 2 -w 1s -i 4 -r 1s -p e2Scale=quick -p e2Threads=2 -p length=short,256 -p stages=5
+  quick) JMH_OPTS=(-f 1 -wi 2 -w 1s -i 3 -r 1s -p e2Scale=quick -p e2Threads=2 -p length=short,256 -p stages=5
                   -p vectors=10000 -p e7Chunks=20000)
          # Of the ceilings, quick measures the one its judged cases divide by: 2-thread FMA (E2
          # runs 2 threads); E4's bandwidth target is judged at 1M vectors, in full only. E1's
@@ -44,7 +45,10 @@ case "$MODE" in
          # int8 at 10k, E8's loop peer), so that quick keeps within its 5-minute budget.
          QUICK_EXCLUDE=(-e 'Roofline.(read|fma1)' -e 'EmbedQueryBenchmark.oursInt8' -e 'DotProductBenchmark.*Unrolled4'
                         -e 'ExactSearchBenchmark.oursInt8' -e 'OrchestrationBenchmark.plainLoop')
-         S1_OPTS=(-f 1 -wi 5 -w 1s -i 8 -r 1s)
+         # S1 in quick is judged by InterleavedStorageCheck alone (after the summary): aio's and the
+         # raw client's calls alternate in one JVM, which is steadier than separate JMH forks and
+         # takes a third of the time. full runs the JMH forks too.
+         S1_OPTS=()
          E5_BASE=20000
          # quick's E5 is not judged (20k): ours against Lucene, the faster peer at every size measured.
          E5_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s -p e5Base=$E5_BASE -p e5Engine=ours,lucene)
@@ -93,8 +97,12 @@ else
   "$JAVA" -jar "$JAR" "${JMH_OPTS[@]}" -e ObjectStoreBenchmark -e Gpu -e ApproximateSearchBenchmark -e IngestBenchmark "${QUICK_EXCLUDE[@]}" -rf json -rff "$RESULTS"
   # S1 measures milliseconds-long calls to an S3 server in the same JVM, whose JIT and GC settle
   # slowly: it gets longer warmup and more iterations than the nanosecond benchmarks.
-  S1_RESULTS="benchmarks/target/results-$MODE-s1.json"
-  "$JAVA" -jar "$JAR" "${S1_OPTS[@]}" ObjectStoreBenchmark -rf json -rff "$S1_RESULTS"
+  S1_RUNS=()
+  if [[ ${#S1_OPTS[@]} -gt 0 ]]; then
+    S1_RESULTS="benchmarks/target/results-$MODE-s1.json"
+    "$JAVA" -jar "$JAR" "${S1_OPTS[@]}" ObjectStoreBenchmark -rf json -rff "$S1_RESULTS"
+    S1_RUNS=("$S1_RESULTS")
+  fi
   # E5 builds a graph index per engine in each fork's setup, so it runs apart with its own
   # iteration counts, after its embeddings are cached (once, outside JMH).
   "$JAVA" -cp "$JAR" dev.aio.benchmarks.e5.E5Data "$E5_BASE"
@@ -103,7 +111,7 @@ else
   # E6 ingests whole buckets (seconds to minutes per operation): single shots, its own settings.
   E6_RESULTS="benchmarks/target/results-$MODE-e6.json"
   "$JAVA" -jar "$JAR" "${E6_OPTS[@]}" IngestBenchmark -rf json -rff "$E6_RESULTS"
-  RUNS=("$RESULTS" "$S1_RESULTS" "$E5_RESULTS" "$E6_RESULTS")
+  RUNS=("$RESULTS" ${S1_RUNS[@]+"${S1_RUNS[@]}"} "$E5_RESULTS" "$E6_RESULTS")
 fi
 echo
 "$JAVA" -cp "$JAR" dev.aio.benchmarks.Summary "${RUNS[@]}"

@@ -69,7 +69,8 @@ final class E5Summary {
                         "-", "-", "-", "INFO");
             }
             for (String peer : PEERS) {
-                E5Results cal = E5Results.read(peer, n);
+                // Calibrations persist under target/ across runs: only engines measured in this run count.
+                E5Results cal = find(results, peer, n) == null ? null : E5Results.read(peer, n);
                 if (oursCal != null && cal != null) {
                     sink.line("E5.build[" + size + ",peer=" + peer + "]", Summary.fmt(oursCal.buildRate()) + "/s",
                             Summary.fmt(cal.buildRate()) + "/s",
