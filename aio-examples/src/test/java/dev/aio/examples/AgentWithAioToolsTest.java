@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,17 +23,7 @@ class AgentWithAioToolsTest {
 
     private static final Path SAMPLES = Path.of("src/main/resources/samples");
 
-    private static OnnxEmbedder embedder;
-
-    @BeforeAll
-    static void loadModel() {
-        embedder = OnnxEmbedder.builder().build();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        embedder.close();
-    }
+    private static final OnnxEmbedder EMBEDDER = SharedEmbedder.get();
 
     @Test
     void theAgentSearchesTheIndexThroughAioToolsAndCitesTheObjectItAnsweredFrom(@TempDir Path dir)
@@ -46,7 +34,7 @@ class AgentWithAioToolsTest {
             String etag = store.stat(AgentWithAioTools.BUCKET, "retention-policy.md").etag();
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
-            String answer = AgentWithAioTools.ask(model, store, AgentWithAioTools.DEFAULT_QUESTION, embedder,
+            String answer = AgentWithAioTools.ask(model, store, AgentWithAioTools.DEFAULT_QUESTION, EMBEDDER,
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
 
             // The model was offered aio's tool, asked for it, and got the index's passages back.
@@ -71,7 +59,7 @@ class AgentWithAioToolsTest {
             ExampleFiles.upload(SAMPLES, store, AgentWithAioTools.BUCKET);
 
             String answer = AgentWithAioTools.ask(new ScriptedChatModel(), store,
-                    "What does a new engineer receive on the first day?", embedder,
+                    "What does a new engineer receive on the first day?", EMBEDDER,
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
             assertThat(answer).contains("[samples/onboarding.md@"

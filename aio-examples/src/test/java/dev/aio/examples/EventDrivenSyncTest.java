@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,24 +28,14 @@ class EventDrivenSyncTest {
 
     private static final String B = EventDrivenSync.BUCKET;
 
-    private static OnnxEmbedder embedder;
-
-    @BeforeAll
-    static void loadModel() {
-        embedder = OnnxEmbedder.builder().build();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        embedder.close();
-    }
+    private static final OnnxEmbedder EMBEDDER = SharedEmbedder.get();
 
     @Test
     void theIndexFollowsCreationsOverwritesDeletionsAndShrugsOffReplayedEvents(@TempDir Path dir) {
         try (FileSystemObjectStore store = FileSystemObjectStore.at(dir);
                 InMemoryVectorStore memory = InMemoryVectorStore.builder().build();
                 ObservedVectorStore index = new ObservedVectorStore(memory)) {
-            EventDrivenSync sync = new EventDrivenSync(store, index, embedder);
+            EventDrivenSync sync = new EventDrivenSync(store, index, EMBEDDER);
 
             // 1. Creations.
             put(store, "bikes.md", "Bikes are parked in the courtyard rack.");
@@ -77,7 +65,7 @@ class EventDrivenSyncTest {
             assertThat(chunks(memory, "lockers.md", oldLockers)).isZero();
             assertThat(chunks(memory, "lockers.md", newLockers)).isEqualTo(chunks(memory, "lockers.md", null))
                     .isPositive();
-            List<SearchHit> hits = memory.search(VectorQuery.builder(embedder.embed("Do I have to book a locker?"))
+            List<SearchHit> hits = memory.search(VectorQuery.builder(EMBEDDER.embed("Do I have to book a locker?"))
                     .topK(1).build());
             assertThat(hits.get(0).text()).contains("booking in the room app");
 
@@ -120,7 +108,7 @@ class EventDrivenSyncTest {
     void theStoryPrintsEachStepAndEndsWithTheTwoLiveNotes() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
-        Map<String, Map<String, Integer>> end = EventDrivenSync.story(embedder,
+        Map<String, Map<String, Integer>> end = EventDrivenSync.story(EMBEDDER,
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         String printed = bytes.toString(StandardCharsets.UTF_8);

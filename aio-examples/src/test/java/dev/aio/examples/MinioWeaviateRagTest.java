@@ -23,8 +23,6 @@ import java.util.Map;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,17 +36,7 @@ class MinioWeaviateRagTest {
     private static final String SECRET = "examples-secret-0123456789-never-printed";
     private static final String BUCKET = "handbook";
 
-    private static OnnxEmbedder embedder;
-
-    @BeforeAll
-    static void loadModel() {
-        embedder = OnnxEmbedder.builder().build();
-    }
-
-    @AfterAll
-    static void closeModel() {
-        embedder.close();
-    }
+    private static final OnnxEmbedder EMBEDDER = SharedEmbedder.get();
 
     @Test
     void ingestsThePrefixIntoWeaviateAnswersWithACitationAndSkipsEverythingTheSecondTime(@TempDir Path tmp)
@@ -85,7 +73,7 @@ class MinioWeaviateRagTest {
                     "How soon must a lost laptop be reported?");
 
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            MinioWeaviateRag.Result first = MinioWeaviateRag.run(config, embedder, embedder.tokenizer(),
+            MinioWeaviateRag.Result first = MinioWeaviateRag.run(config, EMBEDDER, EMBEDDER.tokenizer(),
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
 
             assertThat(first.report().count(Status.INGESTED)).as(first.report().toString()).isEqualTo(3);
@@ -111,7 +99,7 @@ class MinioWeaviateRagTest {
 
             // Incremental: nothing changed, so nothing is downloaded, embedded or written again.
             weaviate.clearRequests();
-            MinioWeaviateRag.Result second = MinioWeaviateRag.run(config, embedder, embedder.tokenizer(),
+            MinioWeaviateRag.Result second = MinioWeaviateRag.run(config, EMBEDDER, EMBEDDER.tokenizer(),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             assertThat(second.report().count(Status.UNCHANGED)).as(second.report().toString()).isEqualTo(3);
             assertThat(second.report().objects()).allMatch(o -> o.status() == Status.UNCHANGED);
@@ -121,7 +109,7 @@ class MinioWeaviateRagTest {
 
             // A removed object's chunks leave Weaviate on the next run.
             store.delete(BUCKET, "policies/travel.md");
-            MinioWeaviateRag.Result third = MinioWeaviateRag.run(config, embedder, embedder.tokenizer(),
+            MinioWeaviateRag.Result third = MinioWeaviateRag.run(config, EMBEDDER, EMBEDDER.tokenizer(),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
             assertThat(third.report().outcome("policies/travel.md")).get().extracting(o -> o.status())
                     .isEqualTo(Status.DELETED);

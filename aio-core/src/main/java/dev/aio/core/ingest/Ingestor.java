@@ -78,7 +78,7 @@ public final class Ingestor {
         this.settings = new IngestRun.Settings(b.parsers, b.chunker, b.embedder, writer, new RecordFactory(b.tenant, b.acl),
                 b.batchSize == 0 ? IngestorBuilder.DEFAULT_BATCH_SIZE : b.batchSize,
                 b.concurrency == 0 ? IngestorBuilder.DEFAULT_CONCURRENCY : b.concurrency, Map.copyOf(b.policies),
-                b.listener, b.deadLetters, b.executor, b.timeSource);
+                List.copyOf(b.listeners), b.deadLetters, b.executor, b.timeSource);
         this.maxObjects = b.maxObjects == 0 ? Long.MAX_VALUE : b.maxObjects;
     }
 

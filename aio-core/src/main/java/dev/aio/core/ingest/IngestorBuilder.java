@@ -10,8 +10,10 @@ import dev.aio.core.pipeline.TimeSource;
 import dev.aio.core.storage.ObjectStore;
 import dev.aio.core.vector.VectorStore;
 import dev.aio.core.storage.StoredObject;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -41,7 +43,7 @@ public final class IngestorBuilder {
     String tenant;
     Function<StoredObject, ? extends Collection<String>> acl;
     final Map<String, StepPolicy> policies = new LinkedHashMap<>();
-    PipelineListener listener;
+    final List<PipelineListener> listeners = new ArrayList<>();
     DeadLetterSink deadLetters;
     Executor executor;
     TimeSource timeSource;
@@ -167,9 +169,15 @@ public final class IngestorBuilder {
         return this;
     }
 
-    /** @param value observes the pipeline's runs @return this */
+    /**
+     * Adds a listener that observes the pipeline's runs; several may be added (logging, metrics,
+     * tracing) and are called in the order added.
+     *
+     * @param value the listener
+     * @return this
+     */
     public IngestorBuilder listener(PipelineListener value) {
-        listener = once("listener", listener, value);
+        listeners.add(Objects.requireNonNull(value, "listener"));
         return this;
     }
 

@@ -4,6 +4,7 @@ import dev.aio.core.pipeline.Describable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns texts into dense float vectors of a fixed {@linkplain #dimensions() dimension}.
@@ -75,6 +76,17 @@ public interface Embedder extends Describable, AutoCloseable {
      * @return a positive number of tokens, special tokens included
      */
     int maxTokens();
+
+    /**
+     * The tokenizer whose tokens {@link #maxTokens()} counts, when this embedder can share it: a
+     * token-aware chunker or a context window built on it cuts exactly where the model would.
+     * Remote embedders whose tokenizer is not available locally return empty.
+     *
+     * @return the model's tokenizer, usable until {@link #close()}; empty when unknown
+     */
+    default Optional<Tokenizer> modelTokenizer() {
+        return Optional.empty();
+    }
 
     /**
      * Describes this embedder for a pipeline's spec: model id, dimensions, token limit and

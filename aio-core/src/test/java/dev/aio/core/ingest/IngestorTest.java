@@ -29,6 +29,24 @@ class IngestorTest {
     }
 
     @Test
+    void everyListenerAddedObservesTheRunEvenWhenAnEarlierOneThrows() {
+        threeObjects();
+        dev.aio.core.testing.RecordingPipelineListener metrics = new dev.aio.core.testing.RecordingPipelineListener();
+        dev.aio.core.testing.RecordingPipelineListener tracing = new dev.aio.core.testing.RecordingPipelineListener();
+        dev.aio.core.pipeline.PipelineListener broken = new dev.aio.core.pipeline.PipelineListener() {
+            @Override
+            public void onRunStart(String pipeline, String runId) {
+                throw new IllegalStateException("a listener bug");
+            }
+        };
+        Ingestor ingestor = f.builder().listener(metrics).listener(broken).listener(tracing).build();
+        IngestReport report = ingestor.run(IngestFixture.BUCKET, "");
+        assertThat(report.count(Status.INGESTED)).isEqualTo(3);
+        assertThat(metrics.eventsStartingWith("run-start")).hasSize(1);
+        assertThat(tracing.events()).containsExactlyInAnyOrderElementsOf(metrics.events());
+    }
+
+    @Test
     void aFirstRunIngestsEveryObjectWithItsLineage() {
         threeObjects();
         Ingestor ingestor = f.builder().build();

@@ -14,6 +14,7 @@ import dev.aio.llm.onnx.internal.SessionRunner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -306,6 +307,12 @@ public final class OnnxEmbedder implements Embedder {
      */
     public Tokenizer tokenizer() {
         return tokenizer;
+    }
+
+    /** @return this embedder's {@link #tokenizer()} */
+    @Override
+    public Optional<Tokenizer> modelTokenizer() {
+        return Optional.of(tokenizer);
     }
 
     /**

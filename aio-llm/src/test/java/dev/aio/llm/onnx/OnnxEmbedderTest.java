@@ -180,6 +180,12 @@ class OnnxEmbedderTest {
     }
 
     @Test
+    void theSpiHandsOutTheModelsOwnTokenizer() {
+        dev.aio.core.model.Embedder spi = embedder;
+        assertThat(spi.modelTokenizer()).containsSame(embedder.tokenizer());
+    }
+
+    @Test
     void textsLongerThan256TokensAreTruncatedAsSentenceTransformersDoes() {
         String longText = String.join(" ", Texts.passages(1, 20).get(0), Texts.passages(1, 20).get(0));
         assertThat(embedder.tokenizer().count(longText)).isGreaterThan(400);

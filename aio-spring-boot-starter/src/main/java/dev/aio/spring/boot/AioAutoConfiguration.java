@@ -14,8 +14,6 @@ import dev.aio.core.retrieval.Reranker;
 import dev.aio.core.retrieval.Retriever;
 import dev.aio.core.storage.ObjectStore;
 import dev.aio.core.vector.VectorStore;
-import dev.aio.llm.onnx.OnnxEmbedder;
-import dev.aio.spring.boot.internal.CompositeListener;
 import dev.aio.spring.boot.internal.Ledgers;
 import dev.aio.spring.boot.internal.LanguageModels;
 import dev.aio.spring.boot.internal.Models;
@@ -150,10 +148,8 @@ public class AioAutoConfiguration {
         if (p.concurrency() != null) {
             Props.apply("aio.ingest.concurrency", p.concurrency(), () -> b.concurrency(p.concurrency()));
         }
-        PipelineListener listener = CompositeListener.of(listeners.orderedStream().toList());
-        if (listener != null) {
-            b.listener(listener);
-        }
+        // Each in bean order; the engine isolates them, so one that throws silences none of the others.
+        listeners.orderedStream().forEach(b::listener);
         return b.build();
     }
 
@@ -174,7 +170,7 @@ public class AioAutoConfiguration {
     /**
      * @param retriever finds the passages
      * @param model the language model, if one is configured; else answers are extractive
-     * @param embedder the embedder, whose tokenizer (MiniLM's) counts the context's tokens
+     * @param embedder the embedder, whose tokenizer counts the context's tokens when it shares one
      * @return the answerer
      */
     @Bean
@@ -182,9 +178,7 @@ public class AioAutoConfiguration {
     public Answerer aioAnswerer(Retriever retriever, ObjectProvider<LanguageModel> model, Embedder embedder) {
         AnswererBuilder b = Answerer.builder().retriever(retriever);
         model.ifAvailable(b::languageModel);
-        if (embedder instanceof OnnxEmbedder onnx) {
-            b.tokenizer(onnx.tokenizer());
-        }
+        embedder.modelTokenizer().ifPresent(b::tokenizer);
         return b.build();
     }
 

@@ -31,7 +31,7 @@ public final class IngestRun {
     /** The settings an ingestor hands to each run. */
     public record Settings(Parsers parsers, Chunker chunker, Embedder embedder, ObjectWriter writer,
             RecordFactory records, int batchSize, int concurrency, Map<String, StepPolicy> policies,
-            PipelineListener listener, DeadLetterSink deadLetters, Executor executor, TimeSource time) {
+            List<PipelineListener> listeners, DeadLetterSink deadLetters, Executor executor, TimeSource time) {
     }
 
     private final Settings s;
@@ -55,8 +55,8 @@ public final class IngestRun {
         PipelineBuilder<Work.Candidate, Work.Candidate> b = Pipeline.from(Work.Candidate.class).named(name)
                 .listener(state).deadLetters(this::deadLetter)
                 .filter("skip-unchanged", this::changed);
-        if (s.listener() != null) {
-            b = b.listener(s.listener());
+        for (PipelineListener listener : s.listeners()) {
+            b = b.listener(listener);
         }
         if (s.executor() != null) {
             b = b.executor(s.executor());

@@ -4,6 +4,7 @@ import dev.aio.core.document.Chunker;
 import dev.aio.core.document.Chunkers;
 import dev.aio.core.model.Embedder;
 import dev.aio.core.model.ModelException;
+import dev.aio.core.model.Tokenizer;
 import dev.aio.llm.onnx.MiniLmModel;
 import dev.aio.llm.onnx.OnnxEmbedder;
 import dev.aio.llm.onnx.OnnxEmbedderBuilder;
@@ -62,10 +63,11 @@ public final class Models {
                     "aio.chunker.max-tokens", p.maxTokens(), "it must be between 1 and the embedder's limit, "
                             + embedder.maxTokens() + " tokens (" + embedder.modelId() + ")");
         }
-        if (embedder instanceof OnnxEmbedder onnx) {
-            int max = p.maxTokens() - onnx.tokenizer().specialTokens();
+        if (embedder.modelTokenizer().isPresent()) {
+            Tokenizer tokenizer = embedder.modelTokenizer().get();
+            int max = p.maxTokens() - tokenizer.specialTokens();
             return Props.apply("aio.chunker.overlap-tokens", p.overlapTokens(),
-                    () -> Chunkers.tokens(onnx.tokenizer(), onnx.modelId(), max, p.overlapTokens()));
+                    () -> Chunkers.tokens(tokenizer, embedder.modelId(), max, p.overlapTokens()));
         }
         return Props.apply("aio.chunker.overlap-tokens", p.overlapTokens(), () -> Chunkers.characters(
                 p.maxTokens() * CHARS_PER_TOKEN, p.overlapTokens() * CHARS_PER_TOKEN));
