@@ -29,6 +29,41 @@ class IngestorTest {
     }
 
     @Test
+    void aLedgerThatCannotBeReadFailsTheRunWithItsOwnErrorAndChangesNothing() {
+        threeObjects();
+        Ledger unreadable = new Ledger() {
+            @Override
+            public java.util.Optional<LedgerEntry> get(String store, String bucket, String key) {
+                return f.ledger.get(store, bucket, key);
+            }
+
+            @Override
+            public java.util.List<LedgerEntry> list(String store, String bucket, String prefix) {
+                throw new LedgerException("the ledger's disk is gone", null);
+            }
+
+            @Override
+            public void put(LedgerEntry entry) {
+                f.ledger.put(entry);
+            }
+
+            @Override
+            public boolean remove(String store, String bucket, String key) {
+                return f.ledger.remove(store, bucket, key);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Ingestor ingestor = f.builder(unreadable, f.vectors, f.embedder, f.chunker).build();
+        assertThatThrownBy(() -> ingestor.run(IngestFixture.BUCKET, ""))
+                .isInstanceOf(LedgerException.class).hasMessageContaining("disk is gone");
+        assertThat(f.vectors.ids()).isEmpty();
+        assertThat(f.ledger.size()).isZero();
+    }
+
+    @Test
     void everyListenerAddedObservesTheRunEvenWhenAnEarlierOneThrows() {
         threeObjects();
         dev.aio.core.testing.RecordingPipelineListener metrics = new dev.aio.core.testing.RecordingPipelineListener();
