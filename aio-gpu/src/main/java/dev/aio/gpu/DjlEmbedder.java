@@ -82,14 +82,7 @@ public final class DjlEmbedder implements Embedder {
      */
     @Override
     public List<float[]> embed(List<String> texts) {
-        if (texts == null) {
-            throw new NullPointerException("DjlEmbedder.embed: texts is null");
-        }
-        for (int i = 0; i < texts.size(); i++) {
-            if (texts.get(i) == null) {
-                throw new NullPointerException("DjlEmbedder.embed: text " + i + " of " + texts.size() + " is null");
-            }
-        }
+        Embedder.requireTexts("DjlEmbedder", texts);
         ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
         lock.lock();
         try {

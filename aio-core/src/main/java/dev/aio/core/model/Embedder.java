@@ -89,6 +89,25 @@ public interface Embedder extends Describable, AutoCloseable {
     }
 
     /**
+     * The argument check every {@link #embed(List)} starts with, for implementations: a null list
+     * or a null text fails with a message that names the embedder and the text's position.
+     *
+     * @param embedder the implementation's name, e.g. {@code OnnxEmbedder}
+     * @param texts the texts given to {@code embed}
+     * @throws NullPointerException for a null list or a null text
+     */
+    static void requireTexts(String embedder, List<String> texts) {
+        if (texts == null) {
+            throw new NullPointerException(embedder + ".embed: texts is null");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
+                throw new NullPointerException(embedder + ".embed: text " + i + " of " + texts.size() + " is null");
+            }
+        }
+    }
+
+    /**
      * Describes this embedder for a pipeline's spec: model id, dimensions, token limit and
      * fingerprint.
      *

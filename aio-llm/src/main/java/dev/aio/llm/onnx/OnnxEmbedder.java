@@ -150,14 +150,7 @@ public final class OnnxEmbedder implements Embedder {
 
     @Override
     public List<float[]> embed(List<String> texts) {
-        if (texts == null) {
-            throw new NullPointerException("OnnxEmbedder.embed: texts is null");
-        }
-        for (int i = 0; i < texts.size(); i++) {
-            if (texts.get(i) == null) {
-                throw new NullPointerException("OnnxEmbedder.embed: text " + i + " of " + texts.size() + " is null");
-            }
-        }
+        Embedder.requireTexts("OnnxEmbedder", texts);
         ReentrantReadWriteLock.ReadLock lock = lifecycle.readLock();
         lock.lock();
         try {

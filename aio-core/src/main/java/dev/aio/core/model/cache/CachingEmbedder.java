@@ -3,6 +3,7 @@ package dev.aio.core.model.cache;
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.aio.core.model.Embedder;
 import dev.aio.core.model.ModelException;
+import dev.aio.core.model.Tokenizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -180,6 +182,11 @@ public final class CachingEmbedder implements Embedder {
     @Override
     public int maxTokens() {
         return delegate.maxTokens();
+    }
+
+    @Override
+    public Optional<Tokenizer> modelTokenizer() {
+        return delegate.modelTokenizer();
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.aio.core.model.TokenUsage;
 import dev.aio.core.model.Tokenizer;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An embedder whose calls a {@link UsageLedger} records. The {@link Embedder} SPI reports no
@@ -58,6 +59,11 @@ final class MeteredEmbedder implements Embedder {
     @Override
     public int maxTokens() {
         return delegate.maxTokens();
+    }
+
+    @Override
+    public Optional<Tokenizer> modelTokenizer() {
+        return delegate.modelTokenizer();
     }
 
     @Override

@@ -142,6 +142,51 @@ class UsageLedgerTest {
     }
 
     @Test
+    void meteringAndCachingHandOnTheModelsOwnTokenizer() {
+        dev.aio.core.testing.HashEmbedder hashes = new dev.aio.core.testing.HashEmbedder("m", 4);
+        dev.aio.core.model.Embedder model = new dev.aio.core.model.Embedder() {
+            @Override
+            public List<float[]> embed(List<String> texts) {
+                return hashes.embed(texts);
+            }
+
+            @Override
+            public int dimensions() {
+                return hashes.dimensions();
+            }
+
+            @Override
+            public String modelId() {
+                return hashes.modelId();
+            }
+
+            @Override
+            public String fingerprint() {
+                return hashes.fingerprint();
+            }
+
+            @Override
+            public int maxTokens() {
+                return hashes.maxTokens();
+            }
+
+            @Override
+            public java.util.Optional<dev.aio.core.model.Tokenizer> modelTokenizer() {
+                return java.util.Optional.of(WORDS);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        UsageLedger ledger = UsageLedger.builder().build();
+        dev.aio.core.model.Embedder wrapped = dev.aio.core.model.cache.CachingEmbedder
+                .builder(ledger.meter(model, UsageScope.of("run", "embed"), WORDS)).build();
+        assertThat(wrapped.modelTokenizer()).containsSame(WORDS);
+        assertThat(dev.aio.core.model.cache.CachingEmbedder.builder(hashes).build().modelTokenizer()).isEmpty();
+    }
+
+    @Test
     void theCallThatGoesOverTheBudgetIsRecordedAndFailsAndLaterCallsNeverReachTheModel() {
         UsageLedger ledger = UsageLedger.builder().prices(PRICES).runBudget(Budget.ofTokens(40)).build();
         ScriptedModel model = ScriptedModel.echo("small"); // 15 tokens a call
