@@ -25,6 +25,10 @@ import org.openjdk.jmh.annotations.TearDown;
  *       defaults.</li>
  *   <li>{@link #oursInt8}: ours with the int8 model, an opt-in a user may choose; informational
  *       only, never the comparison for the float32 target ({@code run.sh quick} leaves it out).</li>
+ *   <li>{@link #runtimeAlone}: the bound. ONNX Runtime alone, one session with the peer's
+ *       settings (a thread per core, spinning), on input tensors built at setup: no tokenizing,
+ *       no pooling (see {@link RuntimeAlone}). The peer's p50 over this one is the most any
+ *       embedder of this model on this runtime at full precision can gain.</li>
  * </ul>
  * Each method has its own state, so a fork loads only the model it measures. Queries cycle
  * through the corpus sentences of 8 to 32 tokens.
@@ -85,6 +89,26 @@ public class EmbedQueryBenchmark {
         }
     }
 
+    /** The same queries as tensors, for ONNX Runtime alone. */
+    @State(Scope.Benchmark)
+    public static class Runtime {
+        RuntimeAlone runtime;
+        int next;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1).build()) {
+                runtime = RuntimeAlone.queries(tokenizerOnly.tokenizer(), Corpus.queries(tokenizerOnly.tokenizer(), 8, 32),
+                        MiniLmModel.MAX_TOKENS, java.lang.Runtime.getRuntime().availableProcessors());
+            }
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            runtime.close();
+        }
+    }
+
     /** langchain4j's embedder. */
     @State(Scope.Benchmark)
     public static class Peer {
@@ -104,6 +128,12 @@ public class EmbedQueryBenchmark {
     @Benchmark
     public float[] oursInt8(OursInt8 ours, Queries queries) {
         return ours.embedder.embed(queries.next());
+    }
+
+    @Benchmark
+    public void runtimeAlone(Runtime runtime) {
+        runtime.runtime.runOne(runtime.next);
+        runtime.next = (runtime.next + 1) % runtime.runtime.batchesOfFirstSession();
     }
 
     @Benchmark

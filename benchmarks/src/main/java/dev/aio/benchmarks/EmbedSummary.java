@@ -38,6 +38,14 @@ final class EmbedSummary {
 
     static void summarise(List<Summary.Result> results, RooflineSummary.Ceilings ceilings, VectorSummary.Sink sink) {
         summariseE1(find(results, E1_CLASS, "ours", null), find(results, E1_CLASS, "peer", null), sink);
+        Summary.Result e1Runtime = find(results, E1_CLASS, "runtimeAlone", null);
+        Summary.Result e1PeerForBound = find(results, E1_CLASS, "peer", null);
+        if (e1Runtime != null && e1PeerForBound != null) {
+            // What the runtime itself allows: the peer's p50 over ONNX Runtime alone on the same queries.
+            double most = p(e1PeerForBound, "50.0") / p(e1Runtime, "50.0");
+            sink.line("E1.bound[p50,onnxRuntimeAlone:mostAnyEmbedderOnItCanGain]", ms(p(e1Runtime, "50.0"), e1Runtime),
+                    ms(p(e1PeerForBound, "50.0"), e1PeerForBound), ratio(most), "-", "INFO");
+        }
         Summary.Result int8 = find(results, E1_CLASS, "oursInt8", null);
         Summary.Result e1Peer = find(results, E1_CLASS, "peer", null);
         if (int8 != null) {
@@ -53,6 +61,10 @@ final class EmbedSummary {
                 Summary.Result oursAtPeerLimit = find(results, E2_CLASS, "oursPeerTokenLimit", length + "/" + threads);
                 if (ours != null || peer != null) {
                     summariseE2(length, threads, ours, oursAtPeerLimit, peer, ceilings, sink);
+                }
+                Summary.Result runtime = find(results, E2_CLASS, "runtimeAlone", length + "/" + threads);
+                if (runtime != null && peer != null) {
+                    boundLine(length, threads, runtime, peer, ceilings, sink);
                 }
             }
         }
@@ -104,6 +116,28 @@ final class EmbedSummary {
                     ratio(fraction), ">=" + Summary.fmt(E2_MIN_FLOP_FRACTION),
                     verdict(fraction >= E2_MIN_FLOP_FRACTION, fraction));
         }
+    }
+
+    /**
+     * ONNX Runtime alone on the same batches over the peer: the most any embedder on this
+     * runtime can gain at full precision. On exact-length chunks it also says what fraction of
+     * the FMA ceiling the runtime itself reaches (they are cut at the peer's 128 tokens).
+     */
+    private static void boundLine(String length, String threads, Summary.Result runtime, Summary.Result peer,
+            RooflineSummary.Ceilings ceilings, VectorSummary.Sink sink) {
+        int chunks = chunks(runtime);
+        double runtimeRate = rate(runtime, chunks);
+        String at = "";
+        if (!length.equals("short")) {
+            int l = Math.min(Integer.parseInt(length), EmbedThroughputBenchmark.PEER_MAX_TOKENS);
+            double gflops = runtimeRate * l * (FLOP_PER_TOKEN + FLOP_PER_TOKEN_PER_L * l) / 1e9;
+            double ceiling = ceilings.fmaGflopPerS(Integer.parseInt(threads));
+            at = Double.isNaN(ceiling) ? "" : ",runtimeAt=" + Summary.fmt(gflops / ceiling) + "ofFma";
+        }
+        sink.line("E2.bound[" + (length.equals("short") ? "short" : length + "tok") + ",threads=" + threads
+                + ",onnxRuntimeAlone:mostAnyEmbedderOnItCanGain" + at + "]",
+                Summary.fmt(runtimeRate) + "chunks/s", Summary.fmt(rate(peer, chunks)) + "chunks/s",
+                ratio(runtimeRate / rate(peer, chunks)), "-", "INFO");
     }
 
     private static void e2Line(VectorSummary.Sink sink, String name, Summary.Result ours, Summary.Result peer,

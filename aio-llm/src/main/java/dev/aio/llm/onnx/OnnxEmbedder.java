@@ -9,6 +9,7 @@ import dev.aio.core.model.ModelException;
 import dev.aio.core.model.Tokenizer;
 import dev.aio.llm.onnx.internal.BatchPlan;
 import dev.aio.llm.onnx.internal.HfTokenizer;
+import dev.aio.llm.onnx.internal.LatencyRoute;
 import dev.aio.llm.onnx.internal.ModelFiles;
 import dev.aio.llm.onnx.internal.SessionRunner;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * many batches as there are sessions, when there are enough texts), runs the batches on a
  * pool of ONNX Runtime sessions, and mean-pools the token vectors under the attention mask into
  * unit-length vectors. A call with several batches runs them on every idle session at once.
+ * A lone text (a query) runs on the latency session, whose threads use every core, while that
+ * measures faster than one single-threaded session; on a host whose cores are busy with other
+ * work it runs single-threaded instead (see {@link OnnxEmbedderBuilder#spinning}).
  *
  * <p>Thread-safe: concurrent calls share the session pool, each session serving one batch at a
  * time, so the cores are never oversubscribed. {@link #close()} waits for calls in flight and
@@ -59,12 +63,15 @@ public final class OnnxEmbedder implements Embedder {
     private final int maxBatchSize;
     private final int maxTokens;
     private final boolean spinning;
+    private final boolean latencySpinning;
     private final String fingerprint;
     private final HfTokenizer tokenizer;
     private final List<SessionRunner> runners;
     private final BlockingQueue<SessionRunner> idle;
     /** Uses every core for one batch; runs only while it holds all narrow sessions. Null when off. */
     private final SessionRunner wide;
+    /** Picks the latency session or a narrow one for a lone text by measured cost. Null when fixed. */
+    private final LatencyRoute route;
     private final ExecutorService helpers;
     private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
@@ -76,6 +83,9 @@ public final class OnnxEmbedder implements Embedder {
         this.maxBatchSize = b.maxBatchSize;
         this.maxTokens = b.maxTokens;
         this.spinning = b.spinning;
+        // The latency session spins unless told not to; unless spinning was asked for outright
+        // (cores reserved for this embedder), it is used only while it measures the faster.
+        this.latencySpinning = !b.spinningSet || b.spinning;
         ClassLoader loader = b.classLoader != null ? b.classLoader : OnnxEmbedder.class.getClassLoader();
         ModelFiles files = ModelFiles.load(model, loader);
         this.fingerprint = MiniLmModel.MODEL_ID + ":" + model.variant() + ":sha256=" + files.sha256().substring(0, 16)
@@ -86,7 +96,7 @@ public final class OnnxEmbedder implements Embedder {
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             for (int i = 0; i < sessions; i++) {
-                try (OrtSession.SessionOptions options = sessionOptions(intraOpThreads, sessions > 1)) {
+                try (OrtSession.SessionOptions options = sessionOptions(intraOpThreads, sessions == 1 && spinning)) {
                     SessionRunner r = new SessionRunner(env, files.onnx(), options, model.toString(),
                             MiniLmModel.DIMENSIONS, maxBatchSize, maxTokens);
                     runners.add(r);
@@ -94,7 +104,7 @@ public final class OnnxEmbedder implements Embedder {
                 }
             }
             if (b.latencySession) {
-                try (OrtSession.SessionOptions options = sessionOptions(sessions * intraOpThreads, false)) {
+                try (OrtSession.SessionOptions options = sessionOptions(sessions * intraOpThreads, latencySpinning)) {
                     runners.add(new SessionRunner(env, files.onnx(), options, model.toString(),
                             MiniLmModel.DIMENSIONS, maxBatchSize, maxTokens));
                 }
@@ -105,19 +115,23 @@ public final class OnnxEmbedder implements Embedder {
             throw e;
         }
         this.wide = b.latencySession ? runners.get(sessions) : null;
+        this.route = wide != null && !(b.spinningSet && b.spinning) ? LatencyRoute.standard() : null;
         this.helpers = sessions > 1 ? Executors.newFixedThreadPool(sessions - 1, daemonThreads()) : null;
     }
 
-    private OrtSession.SessionOptions sessionOptions(int threads, boolean shared) {
+    /**
+     * @param spin whether intra-op workers may spin; sessions that run side by side never do,
+     *     as they would take each other's cores
+     */
+    private OrtSession.SessionOptions sessionOptions(int threads, boolean spin) {
         OrtSession.SessionOptions o = new OrtSession.SessionOptions();
         try {
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setIntraOpNumThreads(threads);
             o.setInterOpNumThreads(1);
-            if (threads > 1 && (shared || !spinning)) {
-                // Spinning threads of several sessions would fight for the same cores, and on a
-                // shared host a spinning worker that loses its core stalls the whole run.
+            if (threads > 1 && !spin) {
+                // On a shared host a spinning worker that loses its core stalls the whole run.
                 o.addConfigEntry("session.intra_op.allow_spinning", "0");
             }
             return o;
@@ -177,16 +191,17 @@ public final class OnnxEmbedder implements Embedder {
 
     /** Runs the batches on the caller's session and on as many idle sessions as there are. */
     private void runAll(long[][] ids, List<int[]> batches, float[][] results) {
-        if (wide != null && batches.size() == 1 && runAlone(ids, batches.get(0), results)) {
-            return;
+        if (wide != null && batches.size() == 1) {
+            if (route == null || route.preferLatencySession()) {
+                if (runAlone(ids, batches.get(0), results)) {
+                    return;
+                }
+            } else {
+                runOnOneSession(ids, batches.get(0), results);
+                return;
+            }
         }
-        SessionRunner own;
-        try {
-            own = idle.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RetriableException("OnnxEmbedder: interrupted while waiting for a free session", e);
-        }
+        SessionRunner own = takeSession();
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> helping = new ArrayList<>();
         RuntimeException failure = null;
@@ -232,11 +247,45 @@ public final class OnnxEmbedder implements Embedder {
             if (held.size() < sessions) {
                 return false;
             }
+            long start = System.nanoTime();
             wide.run(ids, batch, results);
+            if (route != null) {
+                route.record(true, System.nanoTime() - start, cells(ids, batch));
+            }
             return true;
         } finally {
             idle.addAll(held);
         }
+    }
+
+    /** Runs a lone text on one narrow session, for the route to compare with the latency session. */
+    private void runOnOneSession(long[][] ids, int[] batch, float[][] results) {
+        SessionRunner own = takeSession();
+        try {
+            long start = System.nanoTime();
+            own.run(ids, batch, results);
+            route.record(false, System.nanoTime() - start, cells(ids, batch));
+        } finally {
+            idle.add(own);
+        }
+    }
+
+    private SessionRunner takeSession() {
+        try {
+            return idle.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RetriableException("OnnxEmbedder: interrupted while waiting for a free session", e);
+        }
+    }
+
+    /** Token positions the model computes for a batch: its texts times the longest one. */
+    private static int cells(long[][] ids, int[] batch) {
+        int len = 0;
+        for (int i : batch) {
+            len = Math.max(len, ids[i].length);
+        }
+        return batch.length * len;
     }
 
     private static void drain(SessionRunner runner, long[][] ids, List<int[]> batches, float[][] results,
@@ -370,7 +419,8 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public String toString() {
         return "OnnxEmbedder[" + model + ", sessions=" + sessions + "x" + intraOpThreads + " threads"
-                + (wide != null ? " + latency session" : "") + ", maxBatchSize=" + maxBatchSize + ", maxTokens="
+                + (wide != null ? " + latency session" + (latencySpinning ? " (spinning" + (route != null
+                        ? ", used while measured faster)" : ")") : "") : "") + ", maxBatchSize=" + maxBatchSize + ", maxTokens="
                 + maxTokens + (spinning ? ", spinning" : "") + "]";
     }
 }

@@ -35,6 +35,25 @@ class OnnxEmbedderBuilderTest {
     }
 
     @Test
+    void theLatencySessionSpinsByDefaultAndIsUsedWhileFasterUnlessTold() {
+        try (OnnxEmbedder byDefault = OnnxEmbedder.builder().sessions(2).intraOpThreads(1).build();
+                OnnxEmbedder reserved = OnnxEmbedder.builder().sessions(2).intraOpThreads(1).spinning(true).build();
+                OnnxEmbedder quiet = OnnxEmbedder.builder().sessions(2).intraOpThreads(1).spinning(false).build()) {
+            assertThat(byDefault.toString()).contains("latency session (spinning, used while measured faster)");
+            assertThat(reserved.toString()).contains("latency session (spinning)");
+            assertThat(quiet.toString()).contains("latency session,").doesNotContain("spinning");
+            // Enough lone texts for the route to try both ways: the vectors do not depend on it.
+            float[] first = byDefault.embed("a lone query, run one way or the other");
+            for (int i = 0; i < 8; i++) {
+                float[] again = byDefault.embed("a lone query, run one way or the other");
+                for (int k = 0; k < first.length; k++) {
+                    assertThat(again[k]).isCloseTo(first[k], org.assertj.core.api.Assertions.within(1e-5f));
+                }
+            }
+        }
+    }
+
+    @Test
     void aValueOutOfRangeIsRefusedNamingTheRangeAndTheValue() {
         assertThatThrownBy(() -> OnnxEmbedder.builder().maxTokens(512)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxTokens must be in [8, 256], got 512");

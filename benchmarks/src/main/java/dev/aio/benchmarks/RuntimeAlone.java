@@ -1,0 +1,187 @@
+package dev.aio.benchmarks;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.aio.core.model.Tokenizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+/**
+ * The speed bound of any embedder built on ONNX Runtime, ours and langchain4j's alike: the
+ * all-MiniLM-L6-v2 graph run on input tensors built before the measurement, with no tokenizing,
+ * no pooling and no copying, on the same batch shapes our embedder makes. Each session runs one
+ * thread's share of the batches, so nothing waits on anything but the model itself.
+ *
+ * <p>It answers the question a target ratio against a peer on the same runtime raises: how
+ * fast can the runtime itself go here? The peer's time over this one is the most any embedder
+ * on this runtime can gain on the peer at full precision.
+ */
+final class RuntimeAlone implements AutoCloseable {
+
+    private static final long CLS = 101;
+    private static final long SEP = 102;
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final List<OrtSession> sessions = new ArrayList<>();
+    /** Per session, its batches, each a map of input tensors. */
+    private final List<List<Map<String, OnnxTensor>>> work = new ArrayList<>();
+    private final ExecutorService pool;
+
+    /**
+     * @param tokenizer the model's tokenizer
+     * @param texts the texts
+     * @param maxTokens where texts are cut, special tokens included
+     * @param threads sessions of one intra-op thread each
+     * @param perBatch the most texts in one batch
+     */
+    RuntimeAlone(Tokenizer tokenizer, List<String> texts, int maxTokens, int threads, int perBatch) {
+        this(tokenizer, texts, maxTokens, threads, perBatch, 1, false);
+    }
+
+    private RuntimeAlone(Tokenizer tokenizer, List<String> texts, int maxTokens, int sessionCount, int perBatch,
+            int intraOpThreads, boolean spinning) {
+        byte[] model = modelBytes();
+        List<long[]> ids = texts.stream().map(t -> withSpecials(tokenizer.encode(t), maxTokens)).toList();
+        // Longest first, cut into batches, dealt round-robin: the shapes OnnxEmbedder makes.
+        List<Integer> order = IntStream.range(0, ids.size()).boxed()
+                .sorted(Comparator.comparingInt((Integer i) -> ids.get(i).length).reversed()).toList();
+        try {
+            for (int s = 0; s < sessionCount; s++) {
+                OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+                o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                o.setIntraOpNumThreads(intraOpThreads);
+                o.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
+                sessions.add(env.createSession(model, o));
+                work.add(new ArrayList<>());
+            }
+            int batches = 0;
+            for (int from = 0; from < order.size(); from += perBatch) {
+                List<long[]> batch = order.subList(from, Math.min(order.size(), from + perBatch)).stream()
+                        .map(ids::get).toList();
+                work.get(batches++ % sessionCount).add(tensors(batch));
+            }
+        } catch (OrtException e) {
+            close();
+            throw new IllegalStateException("ONNX Runtime refused the model: " + e.getMessage(), e);
+        }
+        this.pool = sessionCount > 1 ? Executors.newFixedThreadPool(sessionCount - 1) : null;
+    }
+
+    /**
+     * One session of {@code threads} spinning threads (ONNX Runtime's defaults, the peer's
+     * setting) with one batch per text: the bound for one query at a time.
+     */
+    static RuntimeAlone queries(Tokenizer tokenizer, List<String> texts, int maxTokens, int threads) {
+        return new RuntimeAlone(tokenizer, texts, maxTokens, 1, 1, threads, true);
+    }
+
+    /** Runs every batch once, each session on its own thread. */
+    void runAll() {
+        List<Future<?>> others = new ArrayList<>();
+        for (int s = 1; s < sessions.size(); s++) {
+            int session = s;
+            others.add(pool.submit(() -> runShare(session)));
+        }
+        runShare(0);
+        for (Future<?> f : others) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Runs batch {@code i} (of a {@link #queries} instance: query {@code i}) on the first session. */
+    void runOne(int i) {
+        run(sessions.get(0), work.get(0).get(i));
+    }
+
+    int batchesOfFirstSession() {
+        return work.get(0).size();
+    }
+
+    private void runShare(int session) {
+        for (Map<String, OnnxTensor> in : work.get(session)) {
+            run(sessions.get(session), in);
+        }
+    }
+
+    private static void run(OrtSession session, Map<String, OnnxTensor> in) {
+        try (OrtSession.Result out = session.run(in)) {
+            if (out.size() == 0) {
+                throw new IllegalStateException("no output");
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, OnnxTensor> tensors(List<long[]> batch) throws OrtException {
+        int len = batch.stream().mapToInt(a -> a.length).max().orElse(0);
+        long[] ids = new long[batch.size() * len];
+        long[] mask = new long[ids.length];
+        for (int r = 0; r < batch.size(); r++) {
+            long[] row = batch.get(r);
+            System.arraycopy(row, 0, ids, r * len, row.length);
+            java.util.Arrays.fill(mask, r * len, r * len + row.length, 1L);
+        }
+        long[] shape = {batch.size(), len};
+        return Map.of("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape),
+                "attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape),
+                "token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[ids.length]), shape));
+    }
+
+    private static long[] withSpecials(int[] tokens, int maxTokens) {
+        int n = Math.min(tokens.length, maxTokens - 2);
+        long[] ids = new long[n + 2];
+        ids[0] = CLS;
+        for (int i = 0; i < n; i++) {
+            ids[i + 1] = tokens[i];
+        }
+        ids[n + 1] = SEP;
+        return ids;
+    }
+
+    private static byte[] modelBytes() {
+        try (InputStream in = RuntimeAlone.class.getClassLoader().getResourceAsStream("all-minilm-l6-v2.onnx")) {
+            if (in == null) {
+                throw new IllegalStateException("all-minilm-l6-v2.onnx is not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        work.forEach(w -> w.forEach(m -> m.values().forEach(OnnxTensor::close)));
+        for (OrtSession s : sessions) {
+            try {
+                s.close();
+            } catch (OrtException e) {
+                // nothing to do at tear-down
+            }
+        }
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+}
