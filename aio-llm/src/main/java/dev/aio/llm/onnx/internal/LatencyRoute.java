@@ -13,15 +13,15 @@ import java.util.function.LongSupplier;
  * the measured cost of each way, per token, as the median of its last few runs, instead of a
  * setting:
  * <ul>
- *   <li>each way is tried before the choice is made; a run of a way unused for a while wakes
- *       its threads (the first run also pays for ONNX Runtime's allocations) and is not
- *       counted, the run right after it is;</li>
+ *   <li>each way is tried before the choice is made; the first run on a way after the other
+ *       way ran wakes its threads (the very first also pays for ONNX Runtime's allocations)
+ *       and is not counted, the run right after it is;</li>
  *   <li>while the latency session is the cheaper, a single-threaded run is made once every
  *       {@code refreshNanos} to keep its cost current;</li>
  *   <li>while the single-threaded session is the cheaper, the latency session is tried once
  *       every {@code probeNanos}, so the choice comes back when the cores are free again.</li>
- *   <li>the median rides out the isolated stalls of a shared machine, and lone texts leave the latency
- *       session only when it costs a quarter more than the other way; a probe of the way not
+ *   <li>the median rides out the short stalls of a shared machine, and lone texts leave the
+ *       latency session only when it costs half as much again as the other way; a probe of the way not
  *       in use replaces its stale cost, so a change is acted on at the first probe that sees
  *       it.</li>
  * </ul>
@@ -30,13 +30,11 @@ import java.util.function.LongSupplier;
 public final class LatencyRoute {
 
     /** Recent runs whose median is a way's cost: isolated stalls of a busy moment do not count. */
-    static final int WINDOW = 5;
+    static final int WINDOW = 9;
     /** Tokens' worth of fixed cost per run, so short and long texts compare fairly. */
     static final int FIXED_TOKENS = 8;
     /** How much dearer the latency session must get before lone texts leave it. */
-    static final double LEAVE_MARGIN = 1.25;
-    /** A way unused this long is cold: its next run wakes its threads and is not counted. */
-    static final long COLD_AFTER_NANOS = 100_000_000L;
+    static final double LEAVE_MARGIN = 1.5;
 
     private final LongSupplier clock;
     private final long probeNanos;
@@ -44,6 +42,8 @@ public final class LatencyRoute {
     private final Way latency = new Way();
     private final Way single = new Way();
     private boolean onLatency = true;
+    /** Where the last lone text ran; null before the first. */
+    private Way lastUsed;
 
     /** One way of running a lone text, and what it has cost. */
     private static final class Way {
@@ -60,8 +60,8 @@ public final class LatencyRoute {
             return !Double.isNaN(cost);
         }
 
-        boolean warming(long now) {
-            return warmedUp && now - lastRun < COLD_AFTER_NANOS;
+        boolean warming() {
+            return warmedUp;
         }
 
         boolean unusedFor(long now, long interval) {
@@ -73,8 +73,7 @@ public final class LatencyRoute {
          *     they are forgotten, so a way that got faster is taken up at once (and, if that was
          *     luck, its next runs say so)
          */
-        void record(long at, long nanos, int tokens, boolean replace) {
-            boolean cold = unusedFor(at, COLD_AFTER_NANOS);
+        void record(long at, long nanos, int tokens, boolean replace, boolean cold) {
             ran = true;
             lastRun = at;
             warmedUp = cold;
@@ -113,9 +112,9 @@ public final class LatencyRoute {
         this.refreshNanos = refreshNanos;
     }
 
-    /** @return a route on the system clock: a probe every second, a refresh every ten */
+    /** @return a route on the system clock: a probe every half second, a refresh every ten */
     public static LatencyRoute standard() {
-        return new LatencyRoute(System::nanoTime, 1_000_000_000L, 10_000_000_000L);
+        return new LatencyRoute(System::nanoTime, 500_000_000L, 10_000_000_000L);
     }
 
     /**
@@ -126,10 +125,10 @@ public final class LatencyRoute {
      */
     public synchronized boolean preferLatencySession() {
         long now = clock.getAsLong();
-        if (latency.warming(now) || !latency.measured()) {
+        if (latency.warming() || !latency.measured()) {
             return true;
         }
-        if (single.warming(now) || !single.measured()) {
+        if (single.warming() || !single.measured()) {
             return false;
         }
         if (onLatency && latency.cost > LEAVE_MARGIN * single.cost) {
@@ -148,7 +147,10 @@ public final class LatencyRoute {
      * @param tokens the text's tokens
      */
     public synchronized void record(boolean onLatencySession, long nanos, int tokens) {
-        (onLatencySession ? latency : single).record(clock.getAsLong(), nanos, tokens, onLatencySession != onLatency);
+        Way way = onLatencySession ? latency : single;
+        // The first run after the other way ran wakes this way's threads: it is not counted.
+        way.record(clock.getAsLong(), nanos, tokens, onLatencySession != onLatency, lastUsed != way);
+        lastUsed = way;
     }
 
     @Override

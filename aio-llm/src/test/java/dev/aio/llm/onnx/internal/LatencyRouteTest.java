@@ -61,9 +61,9 @@ class LatencyRouteTest {
             }
         }
         assertThat(route.preferLatencySession()).isFalse();
-        // A few runs to bring the average past the single session's, then one probe a second
-        // (a run to wake the threads and one that counts).
-        assertThat(latencyRunsUnderLoad).isBetween(3, 14);
+        // Five slow runs to bring the median past the margin, then one probe a second (a run to
+        // wake the threads and one that counts).
+        assertThat(latencyRunsUnderLoad).isBetween(5, 16);
 
         // Idle again: the next probe finds the latency session fast and it takes over.
         for (int i = 0; i < 400; i++) { // 2 s
@@ -83,11 +83,11 @@ class LatencyRouteTest {
     }
 
     @Test
-    void aWayUnusedForAWhileIsWarmedUpBeforeItIsMeasured() {
+    void theFirstRunAfterTheOtherWayRanWarmsUpAndIsNotCounted() {
         for (int i = 0; i < 10; i++) {
             runOne(3 * MS, 6 * MS);
         }
-        now += 11_000 * MS; // the single session's refresh is due, and it has gone cold
+        now += 11_000 * MS; // the single session's refresh is due
         assertThat(route.preferLatencySession()).isFalse();
         route.record(false, 60 * MS, TOKENS); // waking its thread: not counted
         assertThat(route.preferLatencySession()).as("the run after the cold one counts").isFalse();
