@@ -45,6 +45,9 @@ final class EmbedSummary {
             double most = p(e1PeerForBound, "50.0") / p(e1Runtime, "50.0");
             sink.line("E1.bound[p50,onnxRuntimeAlone:mostAnyEmbedderOnItCanGain]", ms(p(e1Runtime, "50.0"), e1Runtime),
                     ms(p(e1PeerForBound, "50.0"), e1PeerForBound), ratio(most), "-", "INFO");
+            // The runtime's own spread on the same queries: the tail a shared machine adds to any embedder.
+            sink.line("E1.bound[p99/p50,onnxRuntimeAlone]", Summary.fmt(p(e1Runtime, "99.0") / p(e1Runtime, "50.0"))
+                    + "(p99=" + ms(p(e1Runtime, "99.0"), e1Runtime) + ")", "-", "-", "-", "INFO");
         }
         Summary.Result int8 = find(results, E1_CLASS, "oursInt8", null);
         Summary.Result e1Peer = find(results, E1_CLASS, "peer", null);

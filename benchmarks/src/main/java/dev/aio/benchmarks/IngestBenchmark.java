@@ -83,6 +83,9 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *       embedder, in its own fork. The non-embedding share (target at most 0.15) is judged on
  *       {@link EmbedShare}, counted inside {@code ours}' own runs, since forks minutes apart on a
  *       shared machine see different loads; {@code 1 - oursEmbedOnly / ours} is informational.</li>
+ *   <li>{@code runtimeAlone}: those chunks on ONNX Runtime alone, in the batch shapes the
+ *       ingestor's calls make (see {@link RuntimeAlone}): the bound of any ingestor whose embedder
+ *       runs this model on this runtime at full precision; informational.</li>
  *   <li>{@code oursUnchanged}: a second run over the unchanged bucket with the ledger of a first
  *       run (made at setup) kept, against {@code listing}: one listing of the same prefix
  *       through the same store.</li>
@@ -120,6 +123,7 @@ public class IngestBenchmark {
     private AllMiniLmL6V2EmbeddingModel peer;
     private ExecutorService peerExecutor;
     private List<String> chunkTexts;
+    private RuntimeAlone runtime;
 
     private final java.util.concurrent.atomic.AtomicLong embedNanos = new java.util.concurrent.atomic.AtomicLong();
     private Ledger ledger;
@@ -150,12 +154,23 @@ public class IngestBenchmark {
         if (method.equals("peer")) {
             peerExecutor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
             peer = new AllMiniLmL6V2EmbeddingModel(peerExecutor);
-        } else if (!method.equals("listing")) {
+        } else if (!method.equals("listing") && !method.equals("runtimeAlone")) {
             ours = OnnxEmbedder.builder().build();
         }
         printChunkStats(method, docs);
         if (method.equals("oursEmbedOnly")) {
             chunkTexts = ourChunkTexts();
+        }
+        if (method.equals("runtimeAlone")) {
+            chunkTexts = ourChunkTexts();
+            // As the ingestor's embed calls are split: DEFAULT_BATCH_SIZE chunks over one session per core.
+            int threads = Runtime.getRuntime().availableProcessors();
+            int perBatch = Math.min(OnnxEmbedder.DEFAULT_MAX_BATCH_SIZE,
+                    (IngestorBuilder.DEFAULT_BATCH_SIZE + threads - 1) / threads);
+            try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1).build()) {
+                runtime = new RuntimeAlone(tokenizerOnly.tokenizer(), chunkTexts, EmbedThroughputBenchmark.PEER_MAX_TOKENS,
+                        threads, perBatch);
+            }
         }
         if (method.equals("oursUnchanged")) {
             newIngestor();
@@ -206,6 +221,9 @@ public class IngestBenchmark {
         }
         if (peerExecutor != null) {
             peerExecutor.shutdown();
+        }
+        if (runtime != null) {
+            runtime.close();
         }
         store.close();
         proxy.stop();
@@ -266,6 +284,15 @@ public class IngestBenchmark {
             n += ours.embed(chunkTexts.subList(from, Math.min(chunkTexts.size(), from + size))).size();
         }
         return n;
+    }
+
+    /**
+     * The same chunks on ONNX Runtime alone (see {@link RuntimeAlone}): the bound of any ingestor
+     * whose embedder runs this model on this runtime at full precision.
+     */
+    @Benchmark
+    public void runtimeAlone() {
+        runtime.runAll();
     }
 
     @Benchmark

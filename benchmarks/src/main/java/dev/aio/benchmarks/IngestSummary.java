@@ -47,6 +47,7 @@ final class IngestSummary {
             Summary.Result ours = find(results, "ours", docs, ledger);
             Summary.Result peer = find(results, "peer", docs, ledger);
             Summary.Result embedOnly = find(results, "oursEmbedOnly", docs, ledger);
+            Summary.Result runtime = find(results, "runtimeAlone", docs, ledger);
             Summary.Result unchanged = find(results, "oursUnchanged", docs, ledger);
             Summary.Result listing = find(results, "listing", docs, ledger);
             if (ours != null) {
@@ -74,6 +75,14 @@ final class IngestSummary {
                     sink.line("E6.nonEmbedding[" + tag + ",vs embed-only fork]", Summary.fmt(share), "-", "-", "-",
                             "INFO");
                 }
+            }
+            if (runtime != null && peer != null) {
+                // The chunks' embedding alone on ONNX Runtime over the peer's whole ingest: the most
+                // any ingestor with an embedder on this runtime at full precision can gain.
+                double r = n / (runtime.nanos() / 1e9);
+                double p = n / (peer.nanos() / 1e9);
+                sink.line("E6.bound[" + tag + ",onnxRuntimeAlone:mostAnyEmbedderOnItCanGain]", Summary.fmt(r) + "docs/s",
+                        Summary.fmt(p) + "docs/s", String.format(Locale.ROOT, "%.2f", r / p), "-", "INFO");
             }
             if (unchanged != null) {
                 String l = listing == null ? "-" : Summary.fmt(listing.nanos() / 1e6) + "ms";
