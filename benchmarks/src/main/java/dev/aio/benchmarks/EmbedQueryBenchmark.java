@@ -133,7 +133,7 @@ public class EmbedQueryBenchmark {
     @Benchmark
     public void runtimeAlone(Runtime runtime) {
         runtime.runtime.runOne(runtime.next);
-        runtime.next = (runtime.next + 1) % runtime.runtime.batchesOfFirstSession();
+        runtime.next = (runtime.next + 1) % runtime.runtime.batches();
     }
 
     @Benchmark

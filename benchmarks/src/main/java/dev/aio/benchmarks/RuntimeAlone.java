@@ -5,25 +5,27 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.aio.core.model.Tokenizer;
+import dev.aio.llm.onnx.internal.BatchPlan;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
  * The speed bound of any embedder built on ONNX Runtime, ours and langchain4j's alike: the
  * all-MiniLM-L6-v2 graph run on input tensors built before the measurement, with no tokenizing,
- * no pooling and no copying, on the same batch shapes our embedder makes. Each session runs one
- * thread's share of the batches, so nothing waits on anything but the model itself.
+ * no pooling and no copying, in the batches our embedder would plan for all the texts in one call
+ * ({@link BatchPlan}). Each session runs on its own thread and takes the next batch when it is
+ * free, so nothing waits on anything but the model itself.
  *
  * <p>It answers the question a target ratio against a peer on the same runtime raises: how
  * fast can the runtime itself go here? The peer's time over this one is the most any embedder
@@ -36,8 +38,9 @@ final class RuntimeAlone implements AutoCloseable {
 
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final List<OrtSession> sessions = new ArrayList<>();
-    /** Per session, its batches, each a map of input tensors. */
-    private final List<List<Map<String, OnnxTensor>>> work = new ArrayList<>();
+    /** The batches, longest first, each a map of input tensors. */
+    private final List<Map<String, OnnxTensor>> work = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
     private final ExecutorService pool;
 
     /**
@@ -55,9 +58,6 @@ final class RuntimeAlone implements AutoCloseable {
             int intraOpThreads, boolean spinning) {
         byte[] model = modelBytes();
         List<long[]> ids = texts.stream().map(t -> withSpecials(tokenizer.encode(t), maxTokens)).toList();
-        // Longest first, cut into batches, dealt round-robin: the shapes OnnxEmbedder makes.
-        List<Integer> order = IntStream.range(0, ids.size()).boxed()
-                .sorted(Comparator.comparingInt((Integer i) -> ids.get(i).length).reversed()).toList();
         try {
             for (int s = 0; s < sessionCount; s++) {
                 OrtSession.SessionOptions o = new OrtSession.SessionOptions();
@@ -65,13 +65,9 @@ final class RuntimeAlone implements AutoCloseable {
                 o.setIntraOpNumThreads(intraOpThreads);
                 o.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
                 sessions.add(env.createSession(model, o));
-                work.add(new ArrayList<>());
             }
-            int batches = 0;
-            for (int from = 0; from < order.size(); from += perBatch) {
-                List<long[]> batch = order.subList(from, Math.min(order.size(), from + perBatch)).stream()
-                        .map(ids::get).toList();
-                work.get(batches++ % sessionCount).add(tensors(batch));
+            for (int[] batch : BatchPlan.plan(ids.stream().mapToInt(a -> a.length).toArray(), perBatch)) {
+                work.add(tensors(IntStream.of(batch).mapToObj(ids::get).toList()));
             }
         } catch (OrtException e) {
             close();
@@ -88,8 +84,9 @@ final class RuntimeAlone implements AutoCloseable {
         return new RuntimeAlone(tokenizer, texts, maxTokens, 1, 1, threads, true);
     }
 
-    /** Runs every batch once, each session on its own thread. */
+    /** Runs every batch once, each session on its own thread taking the next batch when free. */
     void runAll() {
+        next.set(0);
         List<Future<?>> others = new ArrayList<>();
         for (int s = 1; s < sessions.size(); s++) {
             int session = s;
@@ -110,16 +107,16 @@ final class RuntimeAlone implements AutoCloseable {
 
     /** Runs batch {@code i} (of a {@link #queries} instance: query {@code i}) on the first session. */
     void runOne(int i) {
-        run(sessions.get(0), work.get(0).get(i));
+        run(sessions.get(0), work.get(i));
     }
 
-    int batchesOfFirstSession() {
-        return work.get(0).size();
+    int batches() {
+        return work.size();
     }
 
     private void runShare(int session) {
-        for (Map<String, OnnxTensor> in : work.get(session)) {
-            run(sessions.get(session), in);
+        for (int i = next.getAndIncrement(); i < work.size(); i = next.getAndIncrement()) {
+            run(sessions.get(session), work.get(i));
         }
     }
 
@@ -172,7 +169,7 @@ final class RuntimeAlone implements AutoCloseable {
 
     @Override
     public void close() {
-        work.forEach(w -> w.forEach(m -> m.values().forEach(OnnxTensor::close)));
+        work.forEach(m -> m.values().forEach(OnnxTensor::close));
         for (OrtSession s : sessions) {
             try {
                 s.close();
