@@ -419,8 +419,17 @@ public final class OnnxEmbedder implements Embedder {
     @Override
     public String toString() {
         return "OnnxEmbedder[" + model + ", sessions=" + sessions + "x" + intraOpThreads + " threads"
-                + (wide != null ? " + latency session" + (latencySpinning ? " (spinning" + (route != null
-                        ? ", used while measured faster)" : ")") : "") : "") + ", maxBatchSize=" + maxBatchSize + ", maxTokens="
-                + maxTokens + (spinning ? ", spinning" : "") + "]";
+                + latencySessionDescription() + ", maxBatchSize=" + maxBatchSize + ", maxTokens=" + maxTokens
+                + (spinning ? ", spinning" : "") + "]";
+    }
+
+    private String latencySessionDescription() {
+        if (wide == null) {
+            return "";
+        }
+        if (!latencySpinning) {
+            return " + latency session";
+        }
+        return " + latency session (spinning" + (route != null ? ", used while measured faster)" : ")");
     }
 }
