@@ -39,11 +39,12 @@ case "$MODE" in
   quick) JMH_OPTS=(-f 1 -wi 2 -w 1s -i 3 -r 1s -p e2Scale=quick -p e2Threads=2 -p length=short,256 -p stages=5
                   -p vectors=10000 -p e7Chunks=20000)
          # Of the ceilings, quick measures the one its judged cases divide by: 2-thread FMA (E2
-         # runs 2 threads); E4's bandwidth target is judged at 1M vectors, in full only. E1's
-         # int8 opt-in is informational and left out too.
+         # runs 2 threads); E4's bandwidth target is judged at 1M vectors, in full only.
          # Informational variants that carry no target are left out too (E3's unrolled loops, E4's
          # int8 at 10k, E8's loop peer), so that quick keeps within its 5-minute budget.
-         QUICK_EXCLUDE=(-e 'Roofline.(read|fma1)' -e 'EmbedQueryBenchmark.oursInt8' -e 'DotProductBenchmark.*Unrolled4'
+         # E1 in quick is judged by InterleavedQueryCheck alone (after the summary): ours, the peer
+         # and ONNX Runtime alone take turns in one JVM, steadier than three forks minutes apart.
+         QUICK_EXCLUDE=(-e 'Roofline.(read|fma1)' -e 'EmbedQueryBenchmark' -e 'DotProductBenchmark.*Unrolled4'
                         -e 'ExactSearchBenchmark.oursInt8' -e 'OrchestrationBenchmark.plainLoop')
          # S1 in quick is judged by InterleavedStorageCheck alone (after the summary): aio's and the
          # raw client's calls alternate in one JVM, which is steadier than separate JMH forks and
@@ -118,4 +119,6 @@ echo
 if [[ $# -eq 0 && "$MODE" != gpu ]]; then
   # S1 once more with aio's and the raw client's calls interleaved in one JVM (see the class).
   "$JAVA" -cp "$JAR" dev.aio.benchmarks.InterleavedStorageCheck 2>/dev/null
+  # E1 the same way: ours, the peer and ONNX Runtime alone in turns, in one JVM (see the class).
+  "$JAVA" -cp "$JAR" dev.aio.benchmarks.InterleavedQueryCheck 2>/dev/null
 fi

@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *       embedder of this model on this runtime at full precision can gain.</li>
  * </ul>
  * Each method has its own state, so a fork loads only the model it measures. Queries cycle
- * through the corpus sentences of 8 to 32 tokens.
+ * through the corpus sentences of 8 to 32 tokens. {@code run.sh quick} judges E1 by
+ * {@link InterleavedQueryCheck} instead, which runs the three in turns in one JVM.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
