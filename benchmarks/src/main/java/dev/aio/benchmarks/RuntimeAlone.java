@@ -60,11 +60,12 @@ final class RuntimeAlone implements AutoCloseable {
         List<long[]> ids = texts.stream().map(t -> withSpecials(tokenizer.encode(t), maxTokens)).toList();
         try {
             for (int s = 0; s < sessionCount; s++) {
-                OrtSession.SessionOptions o = new OrtSession.SessionOptions();
-                o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-                o.setIntraOpNumThreads(intraOpThreads);
-                o.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
-                sessions.add(env.createSession(model, o));
+                try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
+                    o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+                    o.setIntraOpNumThreads(intraOpThreads);
+                    o.addConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
+                    sessions.add(env.createSession(model, o));
+                }
             }
             for (int[] batch : BatchPlan.plan(ids.stream().mapToInt(a -> a.length).toArray(), perBatch)) {
                 work.add(tensors(IntStream.of(batch).mapToObj(ids::get).toList()));
