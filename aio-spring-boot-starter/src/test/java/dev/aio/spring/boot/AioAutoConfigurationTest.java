@@ -48,6 +48,18 @@ class AioAutoConfigurationTest {
     }
 
     @Test
+    void theEmbeddersSpinningFollowsItsPropertyAndIsMeasuredWhenUnset() {
+        Fixtures.bare().withPropertyValues("aio.object-store.bucket=docs", "aio.object-store.filesystem.root=" + dir,
+                "aio.embedder.sessions=2", "aio.embedder.intra-op-threads=1").run(context ->
+                        assertThat(context.getBean(Embedder.class).toString())
+                                .contains("latency session (spinning, used while measured faster)"));
+        Fixtures.bare().withPropertyValues("aio.object-store.bucket=docs", "aio.object-store.filesystem.root=" + dir,
+                "aio.embedder.sessions=2", "aio.embedder.intra-op-threads=1", "aio.embedder.spinning=false")
+                .run(context -> assertThat(context.getBean(Embedder.class).toString()).contains("latency session,")
+                        .doesNotContain("spinning"));
+    }
+
+    @Test
     void luceneAndSqliteAreBuiltWhereTheirPropertiesPoint() {
         Path index = dir.resolve("index");
         Path ledger = dir.resolve("state/ledger.db");

@@ -35,6 +35,9 @@ public final class Models {
         if (p.intraOpThreads() != null) {
             Props.apply("aio.embedder.intra-op-threads", p.intraOpThreads(), () -> b.intraOpThreads(p.intraOpThreads()));
         }
+        if (p.spinning() != null) {
+            b.spinning(p.spinning());
+        }
         try {
             return b.build();
         } catch (IllegalArgumentException | IllegalStateException e) {
