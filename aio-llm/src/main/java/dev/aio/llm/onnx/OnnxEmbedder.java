@@ -42,7 +42,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * unit-length vectors. A call with several batches runs them on every idle session at once.
  * A lone text (a query) runs on the latency session, whose threads use every core, while that
  * measures faster than one single-threaded session; on a host whose cores are busy with other
- * work it runs single-threaded instead (see {@link OnnxEmbedderBuilder#spinning}).
+ * work it runs single-threaded instead (see {@link OnnxEmbedderBuilder#latencySession} and
+ * {@link OnnxEmbedderBuilder#spinning}).
  *
  * <p>Thread-safe: concurrent calls share the session pool, each session serving one batch at a
  * time, so the cores are never oversubscribed. {@link #close()} waits for calls in flight and
@@ -83,9 +84,9 @@ public final class OnnxEmbedder implements Embedder {
         this.maxBatchSize = b.maxBatchSize;
         this.maxTokens = b.maxTokens;
         this.spinning = b.spinning;
-        // The latency session spins unless told not to; unless spinning was asked for outright
-        // (cores reserved for this embedder), it is used only while it measures the faster.
-        this.latencySpinning = !b.spinningSet || b.spinning;
+        // Spinning is asked for outright (cores reserved for this embedder): after each run the
+        // workers keep spinning for milliseconds, which costs CPU that a shared host needs.
+        this.latencySpinning = b.spinning;
         ClassLoader loader = b.classLoader != null ? b.classLoader : OnnxEmbedder.class.getClassLoader();
         ModelFiles files = ModelFiles.load(model, loader);
         this.fingerprint = MiniLmModel.MODEL_ID + ":" + model.variant() + ":sha256=" + files.sha256().substring(0, 16)
@@ -115,7 +116,8 @@ public final class OnnxEmbedder implements Embedder {
             throw e;
         }
         this.wide = b.latencySession ? runners.get(sessions) : null;
-        this.route = wide != null && !(b.spinningSet && b.spinning) ? LatencyRoute.standard() : null;
+        // With cores reserved (spinning) the latency session is always the faster; otherwise measure.
+        this.route = wide != null && !b.spinning ? LatencyRoute.standard() : null;
         this.helpers = sessions > 1 ? Executors.newFixedThreadPool(sessions - 1, daemonThreads()) : null;
     }
 
@@ -427,9 +429,6 @@ public final class OnnxEmbedder implements Embedder {
         if (wide == null) {
             return "";
         }
-        if (!latencySpinning) {
-            return " + latency session";
-        }
-        return " + latency session (spinning" + (route != null ? ", used while measured faster)" : ")");
+        return " + latency session (" + (latencySpinning ? "spinning" : "used while measured faster") + ")";
     }
 }

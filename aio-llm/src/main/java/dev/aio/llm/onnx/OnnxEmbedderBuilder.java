@@ -135,24 +135,25 @@ public final class OnnxEmbedderBuilder {
     }
 
     /**
-     * Says whether ONNX Runtime's intra-op worker threads spin-wait between the parallel steps of
-     * a model run (ONNX Runtime's own default) instead of sleeping. It matters only for sessions
-     * of several threads: the {@link #latencySession}, or a single session with
+     * Lets ONNX Runtime's intra-op worker threads spin-wait between the parallel steps of a model
+     * run (ONNX Runtime's own default, and langchain4j's) instead of sleeping. It matters only for
+     * sessions of several threads: the {@link #latencySession}, or a single session with
      * {@link #intraOpThreads} above 1. Sessions that run side by side never spin, as they would
      * take each other's cores.
      *
-     * <p>Left unset, the latency session spins, and a lone text runs on it only while it
-     * measures faster than a single-threaded session (each way's cost per token is tracked; the
-     * slower way is retried now and then, see {@code LatencyRoute}). Spinning wins on idle cores
-     * and loses on a host whose cores are taken by other work, where a spinning worker that
-     * loses its core stalls every step that waits for it. Measured on a 2-core machine, one
-     * 20-token query: 3.3 ms p50 spinning against 4.0 ms sleeping and 5.8 ms on one thread when
-     * idle; under a load average of 8 to 10, 18 ms p50 and 62 ms p99 spinning against 9.4 ms and
-     * 30 ms sleeping, and 10 ms and 41 ms with one thread.
+     * <p>Off by default, because spinning costs CPU well beyond the run itself: after each run
+     * the workers keep spinning for milliseconds before they sleep. Measured on a 2-core machine,
+     * one 20-token query every 100 ms: about 30 ms of CPU per query spinning against 6 ms
+     * sleeping; at some tens of queries a second the spinning workers keep every core busy. On
+     * a host whose cores are taken by other work, a spinning worker that loses its core also
+     * stalls every step that waits for it (under a load average of 8 to 10: 18 ms p50 spinning
+     * against 9.4 ms sleeping and 10 ms on one thread). What spinning buys on idle, reserved
+     * cores: one query in about 3.3 ms p50 against about 4.0 ms sleeping (5.8 ms on one thread).
      *
-     * <p>{@code true}: every multi-threaded session spins and a lone text always takes the
-     * latency session when it is free: for cores reserved for this embedder. {@code false}:
-     * nothing spins (a lone text still takes whichever way measures faster).
+     * <p>{@code true}: every multi-threaded session spins, and a lone text always takes the
+     * latency session when it is free; for cores reserved for this embedder. {@code false} (the
+     * default): nothing spins, and a lone text takes the latency session while that measures
+     * faster per token than one single-threaded session (see {@code LatencyRoute}).
      *
      * @param enabled whether worker threads spin
      * @return this builder

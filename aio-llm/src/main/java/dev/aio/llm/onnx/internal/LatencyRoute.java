@@ -3,14 +3,15 @@ package dev.aio.llm.onnx.internal;
 import java.util.function.LongSupplier;
 
 /**
- * Chooses where a lone text runs: on the latency session, whose threads spin between the steps
- * of a model run, or on one single-threaded session, which never waits for another thread.
+ * Chooses where a lone text runs: on the latency session, whose threads share every core and
+ * wait for each other at every step of a model run, or on one single-threaded session, which
+ * never waits for another thread.
  *
- * <p>On idle cores the spinning session is the faster by far (one 20-token query on 2 cores:
- * about 3.3 ms against 5.8 ms); on a host whose cores are taken by other work it can be the
- * slower, as a step waits for a worker that lost its core (18 ms p50 against 10 ms, measured
- * under a load average of 8 to 10 on 2 cores; under eight busy-looping processes both ways took
- * about 20 ms). Which case holds changes while a service runs, so the choice follows
+ * <p>On idle cores the latency session is the faster (one 20-token query on 2 cores: about 4.0
+ * ms sleeping, 3.3 ms spinning, against 5.8 ms single-threaded); on a host whose cores are taken
+ * by other work it can be the slower, as each step waits for a worker that lost its core (18 ms
+ * p50 spinning against 10 ms single-threaded, measured under a load average of 8 to 10 on 2
+ * cores). Which case holds changes while a service runs, so the choice follows
  * the measured cost of each way, per token, as the median of its last few runs, instead of a
  * setting:
  * <ul>
