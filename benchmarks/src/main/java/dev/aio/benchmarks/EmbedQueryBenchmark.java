@@ -99,8 +99,8 @@ public class EmbedQueryBenchmark {
         @Setup(Level.Trial)
         public void setUp() {
             try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1).build()) {
-                runtime = RuntimeAlone.queries(tokenizerOnly.tokenizer(), Corpus.queries(tokenizerOnly.tokenizer(), 8, 32),
-                        MiniLmModel.MAX_TOKENS, java.lang.Runtime.getRuntime().availableProcessors());
+                runtime = RuntimeAlone.queries(tokenizerOnly, Corpus.queries(tokenizerOnly.tokenizer(), 8, 32),
+                        java.lang.Runtime.getRuntime().availableProcessors());
             }
         }
 

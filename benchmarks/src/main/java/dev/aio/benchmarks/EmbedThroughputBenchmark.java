@@ -103,10 +103,11 @@ public class EmbedThroughputBenchmark {
             ours = OnnxEmbedder.builder().sessions(e2Threads).intraOpThreads(1).maxTokens(PEER_MAX_TOKENS).build();
             makeTexts(ours);
         } else if (params.getBenchmark().endsWith(".runtimeAlone")) {
-            try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1).build()) {
+            // Its tokenizer truncates where the peer's does; counting and splitting never truncate.
+            try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1).maxTokens(PEER_MAX_TOKENS).build()) {
                 makeTexts(tokenizerOnly);
                 int perBatch = Math.min(OnnxEmbedder.DEFAULT_MAX_BATCH_SIZE, (texts.size() + e2Threads - 1) / e2Threads);
-                runtime = new RuntimeAlone(tokenizerOnly.tokenizer(), texts, PEER_MAX_TOKENS, e2Threads, perBatch);
+                runtime = new RuntimeAlone(tokenizerOnly, texts, e2Threads, perBatch);
             }
         } else {
             try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1).build()) {

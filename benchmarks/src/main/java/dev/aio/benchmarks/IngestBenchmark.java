@@ -167,9 +167,9 @@ public class IngestBenchmark {
             int threads = Runtime.getRuntime().availableProcessors();
             int perBatch = Math.min(OnnxEmbedder.DEFAULT_MAX_BATCH_SIZE,
                     (IngestorBuilder.DEFAULT_BATCH_SIZE + threads - 1) / threads);
-            try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1).build()) {
-                runtime = new RuntimeAlone(tokenizerOnly.tokenizer(), chunkTexts, EmbedThroughputBenchmark.PEER_MAX_TOKENS,
-                        threads, perBatch);
+            try (OnnxEmbedder tokenizerOnly = OnnxEmbedder.builder().sessions(1)
+                    .maxTokens(EmbedThroughputBenchmark.PEER_MAX_TOKENS).build()) {
+                runtime = new RuntimeAlone(tokenizerOnly, chunkTexts, threads, perBatch);
             }
         }
         if (method.equals("oursUnchanged")) {

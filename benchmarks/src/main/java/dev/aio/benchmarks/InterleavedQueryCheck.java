@@ -1,6 +1,5 @@
 package dev.aio.benchmarks;
 
-import dev.aio.llm.onnx.MiniLmModel;
 import dev.aio.llm.onnx.OnnxEmbedder;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.Arrays;
@@ -42,7 +41,7 @@ public final class InterleavedQueryCheck {
                 OnnxEmbedder oursSpinning = OnnxEmbedder.builder().spinning(true).build()) {
             List<String> queries = Corpus.queries(ours.tokenizer(), 8, 32);
             AllMiniLmL6V2EmbeddingModel peer = new AllMiniLmL6V2EmbeddingModel();
-            try (RuntimeAlone runtime = RuntimeAlone.queries(ours.tokenizer(), queries, MiniLmModel.MAX_TOKENS,
+            try (RuntimeAlone runtime = RuntimeAlone.queries(ours, queries,
                     java.lang.Runtime.getRuntime().availableProcessors())) {
                 Side[] sides = {
                     i -> ours.embed(queries.get(i % queries.size())),
@@ -103,8 +102,7 @@ public final class InterleavedQueryCheck {
     }
 
     private static void line(String name, String ours, String peer, String ratio, String target, String verdict) {
-        String t = target.startsWith("<") || target.startsWith(">") ? target : "=" + target;
-        System.out.println(name + " ours=" + ours + " peer=" + peer + " ratio=" + ratio + " target" + t + " " + verdict);
+        System.out.println(Summary.format(name, ours, peer, ratio, target, verdict));
     }
 
     private static String ms(double nanos) {

@@ -4,8 +4,9 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.aio.core.model.Tokenizer;
+import dev.aio.llm.onnx.OnnxEmbedder;
 import dev.aio.llm.onnx.internal.BatchPlan;
+import dev.aio.llm.onnx.internal.HfTokenizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,9 +34,6 @@ import java.util.stream.IntStream;
  */
 final class RuntimeAlone implements AutoCloseable {
 
-    private static final long CLS = 101;
-    private static final long SEP = 102;
-
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final List<OrtSession> sessions = new ArrayList<>();
     /** The batches, longest first, each a map of input tensors. */
@@ -44,20 +42,20 @@ final class RuntimeAlone implements AutoCloseable {
     private final ExecutorService pool;
 
     /**
-     * @param tokenizer the model's tokenizer
+     * @param tokens encodes the texts as our embedder does (special tokens, truncation at its
+     *     {@code maxTokens}); only its tokenizer is used
      * @param texts the texts
-     * @param maxTokens where texts are cut, special tokens included
      * @param threads sessions of one intra-op thread each
      * @param perBatch the most texts in one batch
      */
-    RuntimeAlone(Tokenizer tokenizer, List<String> texts, int maxTokens, int threads, int perBatch) {
-        this(tokenizer, texts, maxTokens, threads, perBatch, 1, false);
+    RuntimeAlone(OnnxEmbedder tokens, List<String> texts, int threads, int perBatch) {
+        this(tokens, texts, threads, perBatch, 1, false);
     }
 
-    private RuntimeAlone(Tokenizer tokenizer, List<String> texts, int maxTokens, int sessionCount, int perBatch,
-            int intraOpThreads, boolean spinning) {
+    private RuntimeAlone(OnnxEmbedder tokens, List<String> texts, int sessionCount, int perBatch, int intraOpThreads,
+            boolean spinning) {
         byte[] model = modelBytes();
-        List<long[]> ids = texts.stream().map(t -> withSpecials(tokenizer.encode(t), maxTokens)).toList();
+        List<long[]> ids = List.of(((HfTokenizer) tokens.tokenizer()).encodeForModel(texts));
         try {
             for (int s = 0; s < sessionCount; s++) {
                 try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
@@ -81,8 +79,8 @@ final class RuntimeAlone implements AutoCloseable {
      * One session of {@code threads} spinning threads (ONNX Runtime's defaults, the peer's
      * setting) with one batch per text: the bound for one query at a time.
      */
-    static RuntimeAlone queries(Tokenizer tokenizer, List<String> texts, int maxTokens, int threads) {
-        return new RuntimeAlone(tokenizer, texts, maxTokens, 1, 1, threads, true);
+    static RuntimeAlone queries(OnnxEmbedder tokens, List<String> texts, int threads) {
+        return new RuntimeAlone(tokens, texts, 1, 1, threads, true);
     }
 
     /** Runs every batch once, each session on its own thread taking the next batch when free. */
@@ -144,17 +142,6 @@ final class RuntimeAlone implements AutoCloseable {
         return Map.of("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape),
                 "attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape),
                 "token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(new long[ids.length]), shape));
-    }
-
-    private static long[] withSpecials(int[] tokens, int maxTokens) {
-        int n = Math.min(tokens.length, maxTokens - 2);
-        long[] ids = new long[n + 2];
-        ids[0] = CLS;
-        for (int i = 0; i < n; i++) {
-            ids[i + 1] = tokens[i];
-        }
-        ids[n + 1] = SEP;
-        return ids;
     }
 
     private static byte[] modelBytes() {

@@ -289,8 +289,13 @@ public final class Summary {
                 info++;
                 break;
         }
-        lines.add(name + " ours=" + ours + " peer=" + peer + " ratio=" + ratio + " target" + (target.equals("-")
-                ? "=-" : target) + " " + verdict);
+        lines.add(format(name, ours, peer, ratio, target, verdict));
+    }
+
+    /** One summary line: {@code NAME ours=X peer=Y ratio=Z target=T VERDICT}; a target "-" prints as "=-". */
+    static String format(String name, String ours, String peer, String ratio, String target, String verdict) {
+        return name + " ours=" + ours + " peer=" + peer + " ratio=" + ratio + " target" + (target.equals("-")
+                ? "=-" : target) + " " + verdict;
     }
 
     /** Three significant digits, no exponent: 12.3, 0.213, 1234. */

@@ -63,8 +63,8 @@ public final class OnnxEmbedder implements Embedder {
     private final int intraOpThreads;
     private final int maxBatchSize;
     private final int maxTokens;
+    /** Set outright for reserved cores: after each run the workers spin on for milliseconds, costing CPU. */
     private final boolean spinning;
-    private final boolean latencySpinning;
     private final String fingerprint;
     private final HfTokenizer tokenizer;
     private final List<SessionRunner> runners;
@@ -84,9 +84,6 @@ public final class OnnxEmbedder implements Embedder {
         this.maxBatchSize = b.maxBatchSize;
         this.maxTokens = b.maxTokens;
         this.spinning = b.spinning;
-        // Spinning is asked for outright (cores reserved for this embedder): after each run the
-        // workers keep spinning for milliseconds, which costs CPU that a shared host needs.
-        this.latencySpinning = b.spinning;
         ClassLoader loader = b.classLoader != null ? b.classLoader : OnnxEmbedder.class.getClassLoader();
         ModelFiles files = ModelFiles.load(model, loader);
         this.fingerprint = MiniLmModel.MODEL_ID + ":" + model.variant() + ":sha256=" + files.sha256().substring(0, 16)
@@ -105,7 +102,7 @@ public final class OnnxEmbedder implements Embedder {
                 }
             }
             if (b.latencySession) {
-                try (OrtSession.SessionOptions options = sessionOptions(sessions * intraOpThreads, latencySpinning)) {
+                try (OrtSession.SessionOptions options = sessionOptions(sessions * intraOpThreads, spinning)) {
                     runners.add(new SessionRunner(env, files.onnx(), options, model.toString(),
                             MiniLmModel.DIMENSIONS, maxBatchSize, maxTokens));
                 }
@@ -429,6 +426,6 @@ public final class OnnxEmbedder implements Embedder {
         if (wide == null) {
             return "";
         }
-        return " + latency session (" + (latencySpinning ? "spinning" : "used while measured faster") + ")";
+        return " + latency session (" + (spinning ? "spinning" : "used while measured faster") + ")";
     }
 }
